@@ -33,9 +33,13 @@ export default [
         },
       ],
       // `{ z } from 'zod/mini'` defeats tree-shaking (~420 KB in a bundle); the namespace import costs ~9 KB.
-      'no-restricted-imports': [
+      // (no-restricted-imports with importNames also flags `import * as z`, so match the named import itself.)
+      'no-restricted-syntax': [
         'error',
-        { paths: [{ name: 'zod/mini', importNames: ['z'], message: "Use `import * as z from 'zod/mini'` (tree-shakes to ~9 KB; `{ z }` pulls ~420 KB)." }] },
+        {
+          selector: "ImportDeclaration[source.value='zod/mini'] > ImportSpecifier[imported.name='z']",
+          message: "Use `import * as z from 'zod/mini'` (tree-shakes to ~9 KB; `{ z }` pulls ~420 KB).",
+        },
       ],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
