@@ -48,7 +48,7 @@ const warehouse: readonly EnvName[] = [ENV.clusterIdentifier, ENV.workgroupName,
 const tokens: readonly EnvName[] = [ENV.userPoolId, ENV.userPoolClientId, ENV.tokenIssuer, ENV.jwks];
 
 function fn(spec: Omit<FunctionSpec, 'entry' | 'bundle'>): FunctionSpec {
-  return { ...spec, entry: `apps/${spec.name}/src/main.ts`, bundle: `dist/apps/${spec.name}/main.js` };
+  return { ...spec, entry: `apps/${spec.name}/src/main.ts`, bundle: `dist/apps/${spec.name}/main.mjs` };
 }
 
 /** Every Lambda function of Redwire and what triggers it. */

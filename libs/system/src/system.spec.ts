@@ -10,7 +10,7 @@ describe('system topology', () => {
   it('names functions uniquely and derives entry and bundle from the name', () => {
     const names = functions.map((f) => f.name);
     expect(new Set(names).size).toBe(names.length);
-    expect(functionByName('notify')).toMatchObject({ entry: 'apps/notify/src/main.ts', bundle: 'dist/apps/notify/main.js' });
+    expect(functionByName('notify')).toMatchObject({ entry: 'apps/notify/src/main.ts', bundle: 'dist/apps/notify/main.mjs' });
     expect(() => functionByName('nope')).toThrow(/unknown function nope/);
   });
 
