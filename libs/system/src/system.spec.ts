@@ -30,8 +30,8 @@ describe('system topology', () => {
     for (const f of functions) for (const e of f.environment) expect(declared.has(e), `${f.name}: ${e}`).toBe(true);
   });
 
-  it('indexes subscriptions by statement id and by connection', () => {
-    expect(registryTable.globalSecondaryIndexes.map((i) => i.partitionKey)).toEqual(['statementId', 'connectionId']);
+  it('indexes subscriptions by statement id, by connection, and (sparsely) for the sweeper', () => {
+    expect(registryTable.globalSecondaryIndexes.map((i) => i.partitionKey)).toEqual(['statementId', 'connectionId', 'sweep']);
     expect(registryTable.ttlAttribute).toBe('ttl');
   });
 });

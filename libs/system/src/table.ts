@@ -20,5 +20,10 @@ export const registryTable: TableSpec = {
   globalSecondaryIndexes: [
     { name: 'byStatementId', partitionKey: 'statementId' },
     { name: 'byConnection', partitionKey: 'connectionId', sortKey: 'sk' },
+    /**
+     * Sparse: only subscriptions not yet final carry `sweep` (`open` | `orphaned`) and `sweepAt`
+     * (created-at, or orphaned-since), so the sweeper queries stuck or abandoned work without a Scan.
+     */
+    { name: 'bySweep', partitionKey: 'sweep', sortKey: 'sweepAt' },
   ],
 };
