@@ -1,1 +1,11 @@
+// Static imports here stay light (zod/mini and this library's own modules):
+// the SQL parser and the S3 client are loaded only when a build or an s3:// load needs them.
 export * from './sql/index.js';
+export * from './params/calendar.js';
+export * from './params/param-definition.js';
+export * from './params/param-values.js';
+export * from './catalog/report-definition.js';
+export * from './catalog/catalog-problem.js';
+export { canonicalJson, catalogContentHash } from './catalog/content-hash.js';
+export { parseReportFile, MAX_STATEMENT_BYTES, type ReportFileResult } from './catalog/report-file.js';
+export { buildCatalog, buildCatalogFromFiles, writeCatalogBundle, loadSqlParser, CATALOG_BUNDLE_FILE } from './catalog/catalog-build.js';

@@ -1,0 +1,19 @@
+import { createHash } from 'node:crypto';
+import type { CatalogReport } from './report-definition.js';
+
+/** JSON with object keys sorted at every level, so equal content always gives equal text. */
+export function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+/** SHA-256 (hex) of the reports' canonical JSON: the catalog's identity. */
+export function catalogContentHash(reports: readonly CatalogReport[]): string {
+  return createHash('sha256').update(canonicalJson(reports)).digest('hex');
+}

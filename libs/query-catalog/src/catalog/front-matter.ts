@@ -1,0 +1,47 @@
+import type { SqlToken } from '../sql/sql-token.js';
+
+export const FRONT_MATTER_OPEN = '/*---';
+export const FRONT_MATTER_CLOSE = '---*/';
+
+export type FrontMatterResult =
+  | { ok: true; json: unknown; token: SqlToken }
+  | { ok: false; line: number; message: string };
+
+/** 1-based line of `offset` in `text`. */
+export function lineAt(text: string, offset: number): number {
+  let line = 1;
+  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) line += 1;
+  return line;
+}
+
+/**
+ * Reads the front matter: the file's first token (after whitespace) must be a
+ * block comment `/*--- … ---*\/` whose body is one JSON object.
+ */
+export function readFrontMatter(text: string, tokens: readonly SqlToken[]): FrontMatterResult {
+  const first = tokens.find((token) => token.kind !== 'whitespace');
+  if (
+    first === undefined ||
+    first.kind !== 'block-comment' ||
+    first.unterminated ||
+    !first.text.startsWith(FRONT_MATTER_OPEN) ||
+    !first.text.endsWith(FRONT_MATTER_CLOSE) ||
+    first.text.length < FRONT_MATTER_OPEN.length + FRONT_MATTER_CLOSE.length
+  ) {
+    return {
+      ok: false,
+      line: first?.line ?? 1,
+      message: `a report file must start with a front matter block ${FRONT_MATTER_OPEN} {…JSON…} ${FRONT_MATTER_CLOSE}`,
+    };
+  }
+  const bodyStart = first.start + FRONT_MATTER_OPEN.length;
+  const body = first.text.slice(FRONT_MATTER_OPEN.length, -FRONT_MATTER_CLOSE.length);
+  try {
+    return { ok: true, json: JSON.parse(body), token: first };
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const position = /position (\d+)/.exec(message)?.[1];
+    const line = position === undefined ? first.line : lineAt(text, bodyStart + Number(position));
+    return { ok: false, line, message: `front matter is not valid JSON: ${message}` };
+  }
+}
