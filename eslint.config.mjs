@@ -19,7 +19,9 @@ export default [
       '@nx/enforce-module-boundaries': [
         'error',
         {
-          enforceBuildableLibDependency: true,
+          // Libs are consumed from source through path aliases; a lib's `build` target makes an
+          // artifact (e.g. query-catalog's catalog bundle), not a compiled package others link.
+          enforceBuildableLibDependency: false,
           allow: [],
           depConstraints: [
             { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:lib'] },
