@@ -8,3 +8,8 @@ export * from './messages/server.js';
 export * from './messages/build-server.js';
 export * from './messages/read-server.js';
 export * from './http/report-summary.js';
+export * from './http/statement-status.js';
+export * from './http/result-cell.js';
+export * from './http/result-page.js';
+export * from './http/error-body.js';
+export * from './http/read-http.js';

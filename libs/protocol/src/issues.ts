@@ -49,6 +49,7 @@ export function describeIssue(issue: Issue, input: unknown): string {
     case 'invalid_union':
       return `${field} is not a valid ${field === 'message' ? 'message' : 'value'}`;
     default:
-      return custom ? `${field} ${custom}` : `${field} is invalid`;
+      if (!custom) return `${field} is invalid`;
+      return issue.path.length ? `${field} ${custom}` : custom;
   }
 }
