@@ -9,3 +9,7 @@ export * from './catalog/catalog-problem.js';
 export { canonicalJson, catalogContentHash } from './catalog/content-hash.js';
 export { parseReportFile, MAX_STATEMENT_BYTES, type ReportFileResult } from './catalog/report-file.js';
 export { buildCatalog, buildCatalogFromFiles, writeCatalogBundle, loadSqlParser, CATALOG_BUNDLE_FILE } from './catalog/catalog-build.js';
+export * from './runtime/prepare-statement.js';
+export * from './runtime/report-summary.js';
+export { CatalogLoadError, type CatalogLoadErrorCode, type S3Sender } from './runtime/catalog-fetch.js';
+export { CatalogSource, loadCatalog, parseCatalogBundle, type CatalogLoaderOptions } from './runtime/catalog-loader.js';

@@ -40,8 +40,38 @@ export function readFrontMatter(text: string, tokens: readonly SqlToken[]): Fron
     return { ok: true, json: JSON.parse(body), token: first };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    const position = /position (\d+)/.exec(message)?.[1];
-    const line = position === undefined ? first.line : lineAt(text, bodyStart + Number(position));
+    const position = jsonErrorOffset(body);
+    const line = position === undefined ? first.line : lineAt(text, bodyStart + position);
     return { ok: false, line, message: `front matter is not valid JSON: ${message}` };
   }
+}
+
+const END_OF_INPUT = /end of (JSON )?input/i;
+
+/**
+ * Offset of the character where `JSON.parse(body)` fails. Node 20's messages
+ * carry no position, so find the shortest prefix that fails for a reason other
+ * than ending early: the error is in its last character.
+ */
+function jsonErrorOffset(body: string): number | undefined {
+  const failsInside = (length: number): boolean => {
+    try {
+      JSON.parse(body.slice(0, length));
+      return false;
+    } catch (error) {
+      const message = (error as Error).message;
+      const position = /at position (\d+)/.exec(message)?.[1];
+      // A prefix that merely stops early (mid-string, before a comma) fails at its very end.
+      return !END_OF_INPUT.test(message) && (position === undefined || Number(position) < length);
+    }
+  };
+  if (!failsInside(body.length)) return undefined;
+  let low = 1;
+  let high = body.length;
+  while (low < high) {
+    const middle = Math.floor((low + high) / 2);
+    if (failsInside(middle)) high = middle;
+    else low = middle + 1;
+  }
+  return low - 1;
 }

@@ -5,6 +5,7 @@ import { rewriteNamedParameters } from '../sql/sql-statements.js';
 import { isTrivia, type SqlToken } from '../sql/sql-token.js';
 import { tokenizeSql } from '../sql/sql-tokenizer.js';
 import type { CatalogProblem } from './catalog-problem.js';
+import { issueText } from './describe-issue.js';
 import { lineAt, readFrontMatter } from './front-matter.js';
 import { parserProblems, tokenProblems, type SqlAstParser } from './read-only-check.js';
 import { reportFrontMatterSchema, type CatalogReport, type ReportFrontMatter } from './report-definition.js';
@@ -75,7 +76,7 @@ export function parseReportFile(file: string, text: string, parser: SqlAstParser
   const frontLine = front.token.line;
   const parsed = reportFrontMatterSchema.safeParse(front.json);
   if (!parsed.success) {
-    return fail(parsed.error.issues.map((issue) => ({ line: frontLine, message: `front matter ${issue.path.join('.') || '(root)'}: ${issue.message}` })));
+    return fail(parsed.error.issues.map((issue) => ({ line: frontLine, message: `front matter ${issueText(issue)}` })));
   }
   const meta = parsed.data;
   const problems: Omit<CatalogProblem, 'file'>[] = [];
