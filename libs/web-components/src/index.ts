@@ -1,0 +1,13 @@
+export { RedwireSessionElement } from './session/session.element.js';
+export { RedwireSignInElement } from './auth/sign-in.element.js';
+export { RedwireSignUpElement } from './auth/sign-up.element.js';
+export { RedwireVerifyElement } from './auth/verify.element.js';
+export { RedwireForgotPasswordElement } from './auth/forgot-password.element.js';
+export { RedwireReportElement } from './report/report.element.js';
+export { RedwireResultTableElement } from './report/result-table.element.js';
+export { RedwireChartElement } from './report/chart.element.js';
+export { sessionContext, authContext, type RedwireSession } from './session/session-context.js';
+export { ReportConnection, DEFAULT_TIMINGS, type ConnectionState, type ConnectionTimings } from './connection/report-connection.js';
+export { RestClient, RestError, type ResultPage } from './connection/rest-client.js';
+export type { RedwireEventMap, RedwireEventName } from './shared/events.js';
+export { PASSWORD_RULES, checkPassword, isStrongPassword } from './auth/password-policy.js';
