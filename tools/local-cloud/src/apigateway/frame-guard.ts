@@ -1,9 +1,13 @@
 /**
  * Watches the raw bytes a WebSocket client sends and reports the first frame whose payload is larger than
  * `maxFrameBytes`. `ws` only knows one limit (maxPayload, for frames and messages alike); API Gateway has two:
- * 32 KB per frame and 128 KB per message.
+ * 32 KB per frame and 128 KB per message. With `keepGoing` it reports every oversize frame (tests count frames).
  */
-export function createFrameGuard(maxFrameBytes: number, onOversize: (frameBytes: number) => void): (chunk: Buffer) => void {
+export function createFrameGuard(
+  maxFrameBytes: number,
+  onOversize: (frameBytes: number) => void,
+  options: { keepGoing?: boolean } = {},
+): (chunk: Buffer) => void {
   let header = Buffer.alloc(0);
   let skip = 0;
   let tripped = false;
@@ -38,9 +42,11 @@ export function createFrameGuard(maxFrameBytes: number, onOversize: (frameBytes:
       const size = payloadLength();
       header = Buffer.alloc(0);
       if (size > maxFrameBytes) {
-        tripped = true;
         onOversize(size);
-        return;
+        if (!options.keepGoing) {
+          tripped = true;
+          return;
+        }
       }
       skip = size;
     }
