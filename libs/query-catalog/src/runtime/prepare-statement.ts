@@ -72,7 +72,8 @@ export function prepareStatement(catalog: CatalogBundle, reportId: string, rawPa
   if (rawParams === null || typeof rawParams !== 'object' || Array.isArray(rawParams)) {
     return { ok: false, error: { code: 'invalid_params', message: 'params must be an object', details: [{ message: 'params must be an object' }] } };
   }
-  const raw = rawParams as Record<string, unknown>;
+  // Own properties only, on an object without a prototype: nothing inherited (or polluted) can pose as a value.
+  const raw = Object.assign(Object.create(null) as Record<string, unknown>, Object.fromEntries(Object.entries(rawParams)));
   const parsed = paramsSchemaOf(report).safeParse(raw);
   if (!parsed.success) {
     const details = paramIssues(report, raw, parsed.error.issues);
