@@ -186,5 +186,7 @@ describe('parseClientMessage: cancel, resume and ping fields', () => {
   it('never throws, whatever it is given', () => {
     const hostile: unknown[] = [Symbol('x'), () => 1, new Date(0), new Map(), Object.create(null), 10n, '\u0000', '{"action":"ping"}\u0000'];
     for (const raw of hostile) expect(() => parseClientMessage(raw)).not.toThrow();
+    const throwing = new Proxy({}, { ownKeys: () => { throw new Error('boom at secret.ts:1'); } });
+    expect(parseClientMessage(throwing)).toEqual({ ok: false, error: { code: 'invalid_message', message: 'message is invalid' } });
   });
 });

@@ -65,6 +65,15 @@ function decode(raw: unknown): { value: unknown } | { refused: ParseClientMessag
  * the sender wrote, except a well-formed `requestId` so the client can match it.
  */
 export function parseClientMessage(raw: unknown): ParseClientMessageResult {
+  try {
+    return parseUnsafely(raw);
+  } catch {
+    // Only reachable for exotic values handed in directly (e.g. a Proxy whose getters throw), never for wire text.
+    return refuse('message is invalid');
+  }
+}
+
+function parseUnsafely(raw: unknown): ParseClientMessageResult {
   const decoded = decode(raw);
   if ('refused' in decoded) return decoded.refused;
   const value = decoded.value;
