@@ -6,7 +6,7 @@ import { splitStatements } from '@redwire/query-catalog';
 import { duckdbCodec } from '../dialect/duckdb-codec.js';
 import { translateStatement } from '../dialect/redshift-dialect.js';
 import type { SampleDataInfo } from '../types.js';
-import { DAYS_TABLE, LOOKUP_TABLE, daysTableSql, lookupTableSql, monthInsertSql } from './trip-sql.js';
+import { DAYS_TABLE, daysTableSql, monthInsertSql } from './trip-sql.js';
 
 export const SAMPLE_TABLE = 'nyc_yellow_taxi';
 export const DEFAULT_SAMPLE_ROWS = 12_000_000;
@@ -58,7 +58,6 @@ export async function ensureSampleData(
   await connection.run('BEGIN TRANSACTION');
   try {
     await connection.run(daysTableSql(rows));
-    await connection.run(lookupTableSql());
     for (let month = 1; month <= 12; month += 1) {
       await connection.run(monthInsertSql(SAMPLE_TABLE, month));
       const done = await countRows(connection);
@@ -66,7 +65,6 @@ export async function ensureSampleData(
       onProgress(`sample data: month ${month}/12, ${done.toLocaleString('en-US')} of ${rows.toLocaleString('en-US')} rows, ${seconds} s`);
     }
     await connection.run(`DROP TABLE ${DAYS_TABLE}`);
-    await connection.run(`DROP TABLE ${LOOKUP_TABLE}`);
     await connection.run('COMMIT');
   } catch (error) {
     await connection.run('ROLLBACK').catch(() => undefined);

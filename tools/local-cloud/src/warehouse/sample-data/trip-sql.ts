@@ -1,20 +1,9 @@
 import {
   DAY_FACTORS, HOUR_SPEEDS, MONTH_WEIGHTS, PASSENGER_COUNTS, PAYMENT_TYPES, RATE_CODES, WEEKDAY_HOURS, WEEKDAY_WEIGHTS,
-  WEEKEND_HOURS, hourList, lookupList,
+  WEEKEND_HOURS, hourCase, valueCase, weightedCase,
 } from './trip-distributions.js';
 
 export const DAYS_TABLE = 'redwire_sample_days';
-export const LOOKUP_TABLE = 'redwire_sample_lookups';
-
-/** One row of 1000-slot lookup lists; read as columns they are not rebuilt per row. */
-export function lookupTableSql(): string {
-  return `
-CREATE OR REPLACE TEMP TABLE ${LOOKUP_TABLE} AS
-SELECT ${hourList(WEEKDAY_HOURS)} AS weekday_hours, ${hourList(WEEKEND_HOURS)} AS weekend_hours,
-       ${lookupList(RATE_CODES)} AS ratecodes, ${lookupList(PAYMENT_TYPES)} AS payment_types,
-       ${lookupList(PASSENGER_COUNTS)} AS passenger_counts, [${HOUR_SPEEDS.join(',')}] AS speeds`;
-}
-
 /** One row per day of 2015 with its share of `rows` trips and the first global row number. */
 export function daysTableSql(rows: number): string {
   const monthWeights = `[${MONTH_WEIGHTS.join(',')}]`;
@@ -43,7 +32,7 @@ FROM bounds ORDER BY day`;
 /** The trips of one month, generated from hashes of the global row number: same rows on every run. */
 export function monthInsertSql(table: string, month: number): string {
   const uniform = (salt: number): string => `((hash(i, ${salt}) % 1000000) + 0.5) / 1000000.0`;
-  const pick = (list: string, salt: number): string => `l.${list}[1 + CAST(hash(i, ${salt}) % 1000 AS INTEGER)]`;
+  const slot = (salt: number): string => `CAST(hash(i, ${salt}) % 1000 AS INTEGER)`;
   return `
 INSERT INTO ${table} (pickup_date, pickup_datetime, dropoff_datetime, ratecode, passenger_count,
                      trip_distance, fare_amount, total_amount, payment_type, vendorid)
@@ -52,20 +41,20 @@ WITH trips AS (
   FROM (SELECT day, dow, start_row, unnest(range(trips)) AS k FROM ${DAYS_TABLE} WHERE month(day) = ${month})
 ), drawn AS (
   SELECT day, dow, i,
-         CASE WHEN dow IN (0, 6) THEN ${pick('weekend_hours', 1)} ELSE ${pick('weekday_hours', 1)} END AS hour,
+         CASE WHEN dow IN (0, 6) THEN ${hourCase(slot(1), WEEKEND_HOURS)} ELSE ${hourCase(slot(1), WEEKDAY_HOURS)} END AS hour,
          CAST(hash(i, 2) % 3600 AS INTEGER) AS second_of_hour,
-         ${pick('ratecodes', 3)} AS ratecode,
-         ${pick('payment_types', 4)} AS payment_type,
-         ${pick('passenger_counts', 5)} AS passenger_count,
+         ${weightedCase(slot(3), RATE_CODES)} AS ratecode,
+         ${weightedCase(slot(4), PAYMENT_TYPES)} AS payment_type,
+         ${weightedCase(slot(5), PASSENGER_COUNTS)} AS passenger_count,
          CASE WHEN hash(i, 6) % 100 < 53 THEN '2' ELSE '1' END AS vendorid,
          sqrt(-2 * ln(${uniform(7)})) * cos(2 * pi() * ${uniform(8)}) AS z,
-         ${uniform(9)} AS u_speed, ${uniform(10)} AS u_tip, ${uniform(11)} AS u_extra, l.speeds
-  FROM trips, ${LOOKUP_TABLE} l
+         ${uniform(9)} AS u_speed, ${uniform(10)} AS u_tip, ${uniform(11)} AS u_extra
+  FROM trips
 ), shaped AS (
   SELECT *,
          CASE ratecode WHEN 2 THEN 17.5 + 2.5 * abs(z) WHEN 3 THEN 18 + 3 * abs(z) WHEN 4 THEN 22 + 4 * abs(z)
                        ELSE least(45, greatest(0.1, exp(0.45 + 0.75 * z))) END AS distance,
-         speeds[hour + 1] * (0.7 + 0.6 * u_speed) * CASE WHEN ratecode IN (2, 3, 4) THEN 1.6 ELSE 1 END AS mph,
+         ${valueCase('hour', HOUR_SPEEDS)} * (0.7 + 0.6 * u_speed) * CASE WHEN ratecode IN (2, 3, 4) THEN 1.6 ELSE 1 END AS mph,
          day::TIMESTAMP + to_seconds(hour * 3600 + second_of_hour) AS pickup
   FROM drawn
 ), priced AS (
