@@ -84,6 +84,12 @@ describe('catalog build refusals', () => {
     expect(error.problems.map((p) => p.message)).toEqual(['report id "a" is already used by one/a.sql']);
   });
 
+  it('refuses a reports folder that does not exist, with a typed error', async () => {
+    const error = await buildCatalog(join(dir, 'no-such-folder')).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(CatalogBuildError);
+    expect((error as CatalogBuildError).problems[0]?.message).toMatch(/cannot read the reports folder/);
+  });
+
   it('refuses an empty catalog', async () => {
     expect((await refusal({})).problems[0]?.message).toBe('the catalog has no report files');
   });

@@ -37,7 +37,12 @@ export async function buildCatalogFromFiles(files: ReadonlyMap<string, string>):
 
 /** Builds the bundle from every `*.sql` file directly in `reportsDir`. */
 export async function buildCatalog(reportsDir: string): Promise<CatalogBundle> {
-  const names = (await readdir(reportsDir)).filter((name) => name.endsWith('.sql'));
+  let names: string[];
+  try {
+    names = (await readdir(reportsDir)).filter((name) => name.endsWith('.sql'));
+  } catch (error) {
+    throw new CatalogBuildError([{ file: reportsDir, line: 1, message: `cannot read the reports folder: ${(error as Error).message}` }]);
+  }
   const files = new Map<string, string>();
   for (const name of names) files.set(name, await readFile(join(reportsDir, name), 'utf8'));
   return buildCatalogFromFiles(files);
