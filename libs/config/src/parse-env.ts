@@ -1,10 +1,10 @@
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 
 /** The process environment, or any record shaped like it (tests pass their own). */
 export type Env = Readonly<Record<string, string | undefined>>;
 
 /** A configuration section: a zod schema that reads the whole environment and yields a typed value. */
-export type EnvSection = z.ZodType<unknown, Env>;
+export type EnvSection = z.ZodMiniType<unknown, Env>;
 export type EnvShape = Readonly<Record<string, EnvSection>>;
 export type ParsedEnv<S extends EnvShape> = { -readonly [K in keyof S]: z.output<S[K]> };
 

@@ -1,19 +1,24 @@
 import { ENV } from '@redwire/system';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
-const text = z.string().optional();
+const text = z.optional(z.string());
+
+/** `schema`, then `map` over its output (zod/mini has no `.transform` method). */
+function mapped<S extends z.ZodMiniType, O>(schema: S, map: (value: z.output<S>) => O) {
+  return z.pipe(schema, z.transform<z.output<S>, O>(map));
+}
 
 function requiredText(what: string) {
   return z.string({ error: () => `is missing (${what})` });
 }
 
 function wholeNumber(fallback: number, min: number, max: number) {
-  return z
-    .string()
-    .regex(/^\d+$/, { error: `must be a whole number from ${min} to ${max}` })
-    .optional()
-    .transform((value) => (value === undefined ? fallback : Number(value)))
-    .pipe(z.number().min(min, { error: `must be at least ${min}` }).max(max, { error: `must be at most ${max}` }));
+  return z.pipe(
+    mapped(z.optional(z.string().check(z.regex(/^\d+$/, { error: `must be a whole number from ${min} to ${max}` }))), (value) =>
+      value === undefined ? fallback : Number(value),
+    ),
+    z.number().check(z.gte(min, { error: `must be at least ${min}` }), z.lte(max, { error: `must be at most ${max}` })),
+  );
 }
 
 /** How Redwire reaches Redshift: exactly one target, one way to sign in, one database. */
@@ -30,16 +35,16 @@ export type WarehouseTarget = (
 };
 
 /** `REDWIRE_CLUSTER_IDENTIFIER` xor `REDWIRE_WORKGROUP_NAME`, `REDWIRE_DATABASE`, optional `REDWIRE_DB_USER` xor `REDWIRE_SECRET_ARN`. */
-export const warehouseEnv = z
-  .object({
+export const warehouseEnv = mapped(
+  z.object({
     [ENV.clusterIdentifier]: text,
     [ENV.workgroupName]: text,
     [ENV.database]: text,
     [ENV.dbUser]: text,
     [ENV.secretArn]: text,
-  })
-  .superRefine((env, ctx) => {
-    const cluster = env[ENV.clusterIdentifier];
+  }).check(
+    z.superRefine((env, ctx) => {
+      const cluster = env[ENV.clusterIdentifier];
     const workgroup = env[ENV.workgroupName];
     const problem = (variable: string, message: string) => ctx.addIssue({ code: 'custom', path: [variable], message });
     if (cluster === undefined && workgroup === undefined)
@@ -51,8 +56,9 @@ export const warehouseEnv = z
       problem(ENV.dbUser, `needs ${ENV.clusterIdentifier}: a database user works only with a provisioned cluster`);
     if (env[ENV.dbUser] !== undefined && env[ENV.secretArn] !== undefined)
       problem(ENV.dbUser, `and ${ENV.secretArn} are both set; set at most one`);
-  })
-  .transform((env): WarehouseTarget => {
+    }),
+  ),
+  (env): WarehouseTarget => {
     const dbUser = env[ENV.dbUser];
     const secretArn = env[ENV.secretArn];
     const credentials: WarehouseTarget['credentials'] =
@@ -62,56 +68,47 @@ export const warehouseEnv = z
     return cluster !== undefined
       ? { kind: 'cluster', clusterIdentifier: cluster, database, credentials }
       : { kind: 'workgroup', workgroupName: env[ENV.workgroupName] ?? '', database, credentials };
-  });
+  },
+);
 
 /** `REDWIRE_TABLE_NAME`: the connection registry's DynamoDB table. */
-export const registryEnv = z
-  .object({ [ENV.tableName]: requiredText('the registry DynamoDB table name') })
-  .transform((env) => ({ tableName: env[ENV.tableName] }));
+export const registryEnv = mapped(z.object({ [ENV.tableName]: requiredText('the registry DynamoDB table name') }), (env) => ({
+  tableName: env[ENV.tableName],
+}));
 
 /** `REDWIRE_CONNECTIONS_URL`: the WebSocket API's `@connections` endpoint. */
-export const connectionsEnv = z
-  .object({
-    [ENV.connectionsUrl]: requiredText('the @connections endpoint URL').pipe(
-      z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }),
-    ),
-  })
-  .transform((env) => ({ connectionsUrl: env[ENV.connectionsUrl] }));
+export const connectionsEnv = mapped(
+  z.object({
+    [ENV.connectionsUrl]: z.pipe(requiredText('the @connections endpoint URL'), z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' })),
+  }),
+  (env) => ({ connectionsUrl: env[ENV.connectionsUrl] }),
+);
 
 /** `REDWIRE_CURSOR_SECRET`: HMAC key for result cursors, at least 32 characters. */
-export const cursorSecretEnv = z
-  .object({
-    [ENV.cursorSecret]: requiredText('the result cursor signing key').pipe(
-      z.string().min(32, { error: 'must be at least 32 characters long' }),
-    ),
-  })
-  .transform((env) => ({ cursorSecret: env[ENV.cursorSecret] }));
+export const cursorSecretEnv = mapped(
+  z.object({
+    [ENV.cursorSecret]: requiredText('the result cursor signing key').check(z.minLength(32, { error: 'must be at least 32 characters long' })),
+  }),
+  (env) => ({ cursorSecret: env[ENV.cursorSecret] }),
+);
 
 /** `REDWIRE_MAX_RUNNING_PER_USER` (default 5), `REDWIRE_ABANDON_GRACE_SECONDS` (default 120). */
-export const limitsEnv = z
-  .object({
+export const limitsEnv = mapped(
+  z.object({
     [ENV.maxRunningPerUser]: wholeNumber(5, 1, 100),
     [ENV.abandonGraceSeconds]: wholeNumber(120, 10, 86_400),
-  })
-  .transform((env) => ({
-    maxRunningPerUser: env[ENV.maxRunningPerUser],
-    abandonGraceSeconds: env[ENV.abandonGraceSeconds],
-  }));
+  }),
+  (env) => ({ maxRunningPerUser: env[ENV.maxRunningPerUser], abandonGraceSeconds: env[ENV.abandonGraceSeconds] }),
+);
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
 /** `REDWIRE_LOG_LEVEL` (default `info`). */
-export const logLevelEnv = z
-  .object({
-    [ENV.logLevel]: z
-      .enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` })
-      .optional()
-      .transform((level): LogLevel => level ?? 'info'),
-  })
-  .transform((env) => env[ENV.logLevel]);
+export const logLevelEnv = mapped(
+  z.object({ [ENV.logLevel]: z.optional(z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` })) }),
+  (env): LogLevel => env[ENV.logLevel] ?? 'info',
+);
 
 /** `AWS_REGION`: Lambda sets it; the local cloud sets it for its handlers. */
-export const regionEnv = z
-  .object({ [ENV.region]: requiredText('the AWS region') })
-  .transform((env) => env[ENV.region]);
+export const regionEnv = mapped(z.object({ [ENV.region]: requiredText('the AWS region') }), (env) => env[ENV.region]);
