@@ -47,7 +47,7 @@ describe('WebSocket API', () => {
     it('gives the authorizer an API Gateway REQUEST event', async () => {
       const client = await connect(url('ana'));
       client.socket.close();
-      const [{ event }] = recorded('authorizer') as [{ event: Record<string, any> }];
+      const event = recorded('authorizer')[0]?.event as Record<string, any>;
       expect(event).toMatchObject({ type: 'REQUEST', queryStringParameters: { token: 'ana' }, requestContext: { routeKey: '$connect', eventType: 'CONNECT', stage: 'local' } });
       expect(event['methodArn']).toMatch(/^arn:aws:execute-api:us-east-1:\d{12}:local\/local\/\$connect$/);
     });
@@ -128,7 +128,7 @@ describe('WebSocket API', () => {
       const { code } = await client.closed;
       expect(code).toBe(1001);
       expect(Date.now() - started).toBeGreaterThanOrEqual(350);
-      const [{ event }] = await eventually(() => recorded('disconnect').length > 0 && recorded('disconnect'));
+      const { event } = await eventually(() => recorded('disconnect')[0]);
       const connectionId = (event['requestContext'] as { connectionId: string }).connectionId;
       const dynamo = new DynamoDBClient({ endpoint: cloud.endpoints.dynamodb });
       const stored = await eventuallyAsync(async () => (await dynamo.send(new GetItemCommand({ TableName: cloud.tableNames[0], Key: { pk: { S: `disconnected#${connectionId}` }, sk: { S: 'x' } } }))).Item);

@@ -95,8 +95,8 @@ export async function createCognitoService(options: CognitoServiceOptions): Prom
     } catch (error) {
       if (error instanceof UnsupportedError) throw new CognitoApiError('InvalidParameterException', `The local Cognito does not support ${target}: ${error.message}`);
       if (!(error instanceof CognitoError)) throw error;
-      const signIn = target === 'InitiateAuth' || target === 'AdminInitiateAuth';
-      if (signIn && (error.code === 'InvalidPasswordException' || error.code === 'UserNotFoundException')) {
+      const passwordFlow = (target === 'InitiateAuth' || target === 'AdminInitiateAuth') && String(body['AuthFlow']).endsWith('USER_PASSWORD_AUTH');
+      if (passwordFlow && ['InvalidPasswordException', 'UserNotFoundException', 'NotAuthorizedException'].includes(error.code)) {
         throw new CognitoApiError('NotAuthorizedException', 'Incorrect username or password.');
       }
       throw new CognitoApiError(error.code, error.message);
