@@ -20,6 +20,13 @@ export function lineAt(text: string, offset: number): number {
  */
 export function readFrontMatter(text: string, tokens: readonly SqlToken[]): FrontMatterResult {
   const first = tokens.find((token) => token.kind !== 'whitespace');
+  if (first?.kind === 'block-comment' && first.text.startsWith(FRONT_MATTER_OPEN) && (first.unterminated || !first.text.endsWith(FRONT_MATTER_CLOSE))) {
+    return {
+      ok: false,
+      line: first.line,
+      message: `the front matter block is not closed by ${FRONT_MATTER_CLOSE} (a "/*" inside it opens a nested comment; a "*/" closes it early)`,
+    };
+  }
   if (
     first === undefined ||
     first.kind !== 'block-comment' ||

@@ -35,6 +35,12 @@ describe('parseReportFile', () => {
     expect(problemsOf(`/* just a comment */\n${GOOD_SQL}`)[0]?.message).toContain('front matter');
   });
 
+  it('refuses a front matter block that is not closed properly, saying why', () => {
+    for (const text of [reportText(GOOD_SQL, { description: 'see /* here' }), reportText(GOOD_SQL, { description: 'ends */ here' })]) {
+      expect(problemsOf(text)).toEqual([{ file: 'sample.sql', line: 1, message: expect.stringContaining('front matter block is not closed') }]);
+    }
+  });
+
   it('refuses front matter that is not JSON, naming the line of the error', () => {
     const text = `/*---\n{\n  "id": "sample",\n  "title": oops\n}\n---*/\n${GOOD_SQL}`;
     expect(problemsOf(text)).toEqual([{ file: 'sample.sql', line: 4, message: expect.stringContaining('not valid JSON') }]);

@@ -116,3 +116,31 @@ describe('tokenizeSql', () => {
     expect(tokenizeSql('')).toEqual([]);
   });
 });
+
+describe('tokenizeSql on arbitrary text', () => {
+  const alphabet = ["'", '"', '$', '$t$', ':', '::', ';', '-', '--', '/', '*', '/*', '*/', 'E', 'a', '1', '.', ' ', '\n', '\\', 'é', '😀', '\u0000'];
+
+  /** A deterministic pseudo-random generator, so a failure can be replayed. */
+  function* randomTexts(count: number): Generator<string> {
+    let seed = 42;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    for (let i = 0; i < count; i += 1) {
+      let text = '';
+      const length = Math.floor(next() * 40);
+      for (let j = 0; j < length; j += 1) text += alphabet[Math.floor(next() * alphabet.length)];
+      yield text;
+    }
+  }
+
+  it('never throws, covers the input exactly with contiguous tokens, and flags only the last token as unterminated', () => {
+    for (const text of randomTexts(3_000)) {
+      const tokens = tokenizeSql(text);
+      expect(tokens.map((t) => t.text).join(''), JSON.stringify(text)).toBe(text);
+      tokens.forEach((token, index) => {
+        expect(token.start).toBe(index === 0 ? 0 : tokens[index - 1]?.end);
+        expect(token.end).toBeGreaterThan(token.start);
+        if (token.unterminated) expect(index, JSON.stringify(text)).toBe(tokens.length - 1);
+      });
+    }
+  });
+});
