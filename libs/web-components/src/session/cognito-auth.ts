@@ -112,14 +112,13 @@ export class CognitoAuth {
   }
 
   /**
-   * Signs out for real: revokes every refresh token of the user (global sign-out)
-   * and clears the tokens this page stored, even when the revoke call fails.
+   * Signs out for real: revokes this session's refresh token at Cognito
+   * (RevokeToken, so no new ID tokens can be minted from it) and clears every
+   * token this page stored, even when the revoke call fails.
    */
   async signOut(): Promise<void> {
     const current = await this.#currentSession();
-    if (current !== undefined) {
-      await new Promise<void>((resolve) => current.user.globalSignOut({ onSuccess: () => resolve(), onFailure: () => resolve() }));
-    }
+    if (current !== undefined) await new Promise<void>((resolve) => current.user.signOut(() => resolve()));
     this.#pool.getCurrentUser()?.signOut();
     // Whatever the SDK left behind for this app client goes too.
     const storage = this.#options.storage ?? globalThis.localStorage;
