@@ -10,6 +10,9 @@ import {
   SignUpCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 
+// eslint-disable-next-line no-control-regex -- ANSI colour codes in cognito-local's pino-pretty output
+const stripAnsi = (text: string) => text.replace(/\u001b\[[0-9;]*m/g, '');
+
 /** Every code cognito-local sends is this one (its `CODE` switch). */
 export const FIXED_CODE = '123456';
 
@@ -33,7 +36,7 @@ export async function startCognitoLocal(): Promise<LocalCognito> {
     let output = '';
     const timer = setTimeout(() => reject(new Error(`cognito-local did not start: ${output.slice(-500)}`)), 20_000);
     child.stdout?.on('data', (chunk: Buffer) => {
-      output += chunk.toString().replace(/\u001b\[[0-9;]*m/g, '');
+      output += stripAnsi(chunk.toString());
       const match = /running on (http:\/\/127\.0\.0\.1:\d+)/.exec(output);
       if (match?.[1]) {
         clearTimeout(timer);
