@@ -67,7 +67,7 @@ export function parseSynthArgs(argv: readonly string[], env: NodeJS.ProcessEnv =
   }
   const base = defaultOptions();
   const at = (value: string | undefined, fallback: string): string =>
-    value === undefined ? fallback : isAbsolute(value) ? value : resolve(base.root, value);
+    !value ? fallback : isAbsolute(value) ? value : resolve(base.root, value);
   const prefix = parsed.prefix ?? env['REDWIRE_PREFIX'] ?? base.prefix;
   if (!PREFIX_PATTERN.test(prefix)) {
     throw new InfraError('bad_option', `--prefix "${prefix}" must match ${PREFIX_PATTERN} (it starts every AWS resource name)`);
@@ -75,7 +75,7 @@ export function parseSynthArgs(argv: readonly string[], env: NodeJS.ProcessEnv =
   const stateBucket = parsed['state-bucket'] ?? env['REDWIRE_STATE_BUCKET'];
   return {
     ...base,
-    outdir: at(env['CDKTF_OUTDIR'] ?? parsed.out, base.outdir),
+    outdir: at(env['CDKTF_OUTDIR'] || parsed.out, base.outdir),
     bundlesDir: at(parsed.bundles, base.bundlesDir),
     catalogFile: at(parsed.catalog, base.catalogFile),
     webDir: at(parsed.web, base.webDir),

@@ -96,3 +96,15 @@ export function policies(stack: StackJson): FoundPolicy[] {
 export function asList(value: string | string[] | undefined): string[] {
   return value === undefined ? [] : [value].flat();
 }
+
+/** Statements (with where they are) whose Action uses a wildcard. */
+export function wildcardActions(found: readonly FoundPolicy[]): string[] {
+  return found.flatMap((p) =>
+    p.statements.flatMap((s) => asList(s.Action).filter((action) => action.includes('*') || action.includes('?')).map((action) => `${p.where}: ${action}`)),
+  );
+}
+
+/** Sids (or `where#index`) of statements granting `Resource: "*"`. */
+export function starResourceStatements(found: readonly FoundPolicy[]): string[] {
+  return found.flatMap((p) => p.statements.filter((s) => asList(s.Resource).includes('*')).map((s, i) => s.Sid ?? `${p.where}#${i}`));
+}
