@@ -61,6 +61,8 @@ describe('bounded result pages', () => {
     expect(page.rows.length).toBeGreaterThan(0);
     expect(Buffer.byteLength(JSON.stringify(page.rows))).toBeLessThanOrEqual(10_000);
     expect(page.rows.length).toBe(9);
+    const exact = await readBoundedPage(fetch, { offset: 0 }, { maxRows: 1000, maxBytes: Buffer.byteLength(JSON.stringify(page.rows)) });
+    expect(exact.rows).toHaveLength(9);
     expect((await readAll(fetch, 1000, 10_000)).flat()).toHaveLength(100);
   });
 

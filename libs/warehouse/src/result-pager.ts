@@ -35,7 +35,7 @@ export interface BoundedPage {
  */
 export async function readBoundedPage(fetch: FetchDataApiPage, start: ResultPosition, limits: PageLimits): Promise<BoundedPage> {
   const rows: ResultCell[][] = [];
-  let bytes = 0;
+  let bytes = 1; // `[`; each row adds its JSON plus a comma or the closing `]`: exactly JSON.stringify(rows)
   let token = start.nextToken;
   let offset = start.offset;
   let metadata: readonly ColumnMetadata[] | undefined;
