@@ -133,14 +133,13 @@ describe('tokenizeSql on arbitrary text', () => {
   }
 
   it('never throws, covers the input exactly with contiguous tokens, and flags only the last token as unterminated', () => {
-    for (const text of randomTexts(3_000)) {
+    const failures: string[] = [];
+    for (const text of randomTexts(2_000)) {
       const tokens = tokenizeSql(text);
-      expect(tokens.map((t) => t.text).join(''), JSON.stringify(text)).toBe(text);
-      tokens.forEach((token, index) => {
-        expect(token.start).toBe(index === 0 ? 0 : tokens[index - 1]?.end);
-        expect(token.end).toBeGreaterThan(token.start);
-        if (token.unterminated) expect(index, JSON.stringify(text)).toBe(tokens.length - 1);
-      });
+      const contiguous = tokens.every((t, i) => t.end > t.start && t.start === (i === 0 ? 0 : tokens[i - 1]?.end));
+      const unterminatedLast = tokens.every((t, i) => !t.unterminated || i === tokens.length - 1);
+      if (tokens.map((t) => t.text).join('') !== text || !contiguous || !unterminatedLast) failures.push(JSON.stringify(text));
     }
+    expect(failures).toEqual([]);
   });
 });
