@@ -14,6 +14,12 @@ describe('synth options', () => {
     expect(options).toMatchObject({ bundlesDir: join(WORKSPACE_ROOT, 'tmp/b'), sampleDataDir: '/data/parquet', outdir: '/tmp/out', stateBucket: 'tf-state' });
   });
 
+  it('reads the same settings from the environment when cdktf-cli runs it without arguments', () => {
+    const options = parseSynthArgs([], { REDWIRE_WEB_DIR: '/srv/site', REDWIRE_SAMPLE_DATA_DIR: 'data/parquet', REDWIRE_PREFIX: 'rw-test' });
+    expect(options).toMatchObject({ webDir: '/srv/site', sampleDataDir: join(WORKSPACE_ROOT, 'data/parquet'), prefix: 'rw-test' });
+    expect(parseSynthArgs(['--web', 'site'], { REDWIRE_WEB_DIR: '/srv/site' }).webDir).toBe(join(WORKSPACE_ROOT, 'site'));
+  });
+
   it('rejects unknown flags and bad prefixes with a typed error', () => {
     expect(() => parseSynthArgs(['--nope'], {})).toThrow(InfraError);
     expect(() => parseSynthArgs(['--prefix=-x'], {})).toThrow(/--prefix "-x" must match/);

@@ -43,7 +43,9 @@ export function defaultOptions(root = WORKSPACE_ROOT): SynthOptions {
 
 /**
  * Reads `--bundles --catalog --web --sample-data --out --prefix --state-bucket --state-region`
- * (relative paths against the workspace root). `CDKTF_OUTDIR`, set by cdktf-cli, wins for the outdir.
+ * (relative paths against the workspace root), falling back to REDWIRE_BUNDLES_DIR, REDWIRE_CATALOG_FILE,
+ * REDWIRE_WEB_DIR, REDWIRE_SAMPLE_DATA_DIR, REDWIRE_PREFIX, REDWIRE_STATE_BUCKET, REDWIRE_STATE_REGION
+ * (cdktf-cli passes no arguments). `CDKTF_OUTDIR`, set by cdktf-cli, wins for the outdir.
  */
 export function parseSynthArgs(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): SynthOptions {
   let parsed;
@@ -73,13 +75,14 @@ export function parseSynthArgs(argv: readonly string[], env: NodeJS.ProcessEnv =
     throw new InfraError('bad_option', `--prefix "${prefix}" must match ${PREFIX_PATTERN} (it starts every AWS resource name)`);
   }
   const stateBucket = parsed['state-bucket'] ?? env['REDWIRE_STATE_BUCKET'];
+  const sampleData = parsed['sample-data'] ?? (env['REDWIRE_SAMPLE_DATA_DIR'] || undefined);
   return {
     ...base,
     outdir: at(env['CDKTF_OUTDIR'] || parsed.out, base.outdir),
-    bundlesDir: at(parsed.bundles, base.bundlesDir),
-    catalogFile: at(parsed.catalog, base.catalogFile),
-    webDir: at(parsed.web, base.webDir),
-    sampleDataDir: parsed['sample-data'] === undefined ? undefined : at(parsed['sample-data'], ''),
+    bundlesDir: at(parsed.bundles ?? env['REDWIRE_BUNDLES_DIR'], base.bundlesDir),
+    catalogFile: at(parsed.catalog ?? env['REDWIRE_CATALOG_FILE'], base.catalogFile),
+    webDir: at(parsed.web ?? env['REDWIRE_WEB_DIR'], base.webDir),
+    sampleDataDir: sampleData === undefined ? undefined : at(sampleData, ''),
     prefix,
     stateBucket: stateBucket || undefined,
     stateRegion: parsed['state-region'] ?? env['REDWIRE_STATE_REGION'] ?? undefined,

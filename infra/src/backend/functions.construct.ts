@@ -71,7 +71,7 @@ export function deployFunctions(
       grantBasics(stack, id(spec), role, [logGroup], spec.needs, scope, []);
     }
     const zip = join(stack.options.outdir, 'bundles', `${spec.name}.zip`);
-    zipDirectory(dirname(bundlePath(stack.options, spec)), zip);
+    zipDirectory(dirname(bundlePath(stack.options, spec)), zip, isBuildMetadata);
     const asset = new TerraformAsset(stack, `${id(spec)}_bundle`, { path: zip, type: AssetType.FILE });
     const lambda = new LambdaFunction(stack, `${id(spec)}_function`, {
       functionName: stack.name(spec.name),
@@ -89,6 +89,11 @@ export function deployFunctions(
     deployed.set(spec.name, { spec, lambda, role, logGroup });
   }
   return { functions: deployed, runnerRole };
+}
+
+/** esbuild's metafile (and source maps) sit next to the bundle; the function does not need them. */
+function isBuildMetadata(path: string): boolean {
+  return path === 'meta.json' || path.endsWith('.map');
 }
 
 /** `main.handler` for `dist/apps/<name>/main.js`. */

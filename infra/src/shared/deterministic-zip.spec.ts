@@ -48,6 +48,13 @@ describe('zipDirectory', () => {
     expect(readZip(`${dir}.zip`)).toEqual({ 'chunks/a.mjs': 'x'.repeat(5000), 'main.mjs': 'export const handler = 1;' });
   });
 
+  it('leaves out the files the filter excludes', () => {
+    const dir = folder({ 'main.mjs': 'x', 'meta.json': '{}' }, 1_700_000_000);
+    zipDirectory(dir, `${dir}.zip`, (path) => path === 'meta.json');
+    dirs.push(`${dir}.zip`);
+    expect(Object.keys(readZip(`${dir}.zip`))).toEqual(['main.mjs']);
+  });
+
   it('gives identical bytes for identical content whatever the file times', () => {
     const files = { 'main.mjs': 'export const handler = 2;', 'main.mjs.map': '{}' };
     const [a, b] = [folder(files, 1_600_000_000), folder(files, 1_700_000_000)] as [string, string];

@@ -11,8 +11,8 @@ const DOS_DATE = (0 << 9) | (1 << 5) | 1;
  * `filebase64sha256` Terraform compares) changes only when a file's content or name does. cdktf's own
  * ARCHIVE assets keep file mtimes and spawn a process per archive.
  */
-export function zipDirectory(sourceDir: string, zipFile: string): void {
-  const files = listFiles(sourceDir);
+export function zipDirectory(sourceDir: string, zipFile: string, exclude: (relativePath: string) => boolean = () => false): void {
+  const files = listFiles(sourceDir).filter((file) => !exclude(relative(sourceDir, file).split('\\').join('/')));
   const locals: Buffer[] = [];
   const centrals: Buffer[] = [];
   let offset = 0;
