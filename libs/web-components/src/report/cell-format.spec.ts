@@ -15,6 +15,7 @@ describe('cell formatting', () => {
     expect(formatCell(1234567, int8, 'en-US')).toBe('1,234,567');
     expect(formatCell('9007199254740993', int8, 'en-US')).toBe('9,007,199,254,740,993');
     expect(formatCell('12345.67', numeric, 'en-US')).toBe('12,345.67');
+    expect(formatCell('12345.50', numeric, 'en-US')).toBe('12,345.50');
     expect(formatCell(2.345, { name: 'x', type: 'float8' }, 'en-US')).toBe('2.35');
   });
 

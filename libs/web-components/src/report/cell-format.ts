@@ -17,11 +17,11 @@ export function isNumericType(type: string): boolean {
 /** Cached formatters: one per locale and fraction setting. */
 const formatters = new Map<string, Intl.NumberFormat>();
 
-function numberFormat(locale: string | undefined, maxFraction: number): Intl.NumberFormat {
-  const key = `${locale ?? ''}|${maxFraction}`;
+function numberFormat(locale: string | undefined, maxFraction: number, minFraction = 0): Intl.NumberFormat {
+  const key = `${locale ?? ''}|${minFraction}|${maxFraction}`;
   let format = formatters.get(key);
   if (format === undefined) {
-    format = new Intl.NumberFormat(locale, { maximumFractionDigits: maxFraction });
+    format = new Intl.NumberFormat(locale, { minimumFractionDigits: minFraction, maximumFractionDigits: maxFraction });
     formatters.set(key, format);
   }
   return format;
@@ -37,9 +37,9 @@ export function formatCell(value: Cell, column: ResultColumn, locale?: string): 
   if (!isNumericType(column.type)) return String(value);
   if (typeof value === 'number') return numberFormat(locale, Number.isInteger(value) ? 0 : 2).format(value);
   if (!/^-?[0-9]+(\.[0-9]+)?$/.test(value)) return value;
-  const fraction = value.split('.')[1]?.length ?? 0;
-  // Intl formats decimal strings exactly (no trip through a float).
-  return numberFormat(locale, Math.min(fraction, 20)).format(value as unknown as number);
+  // A decimal keeps its scale (12.50 stays 12.50); Intl formats decimal strings exactly, with no float in between.
+  const fraction = Math.min(value.split('.')[1]?.length ?? 0, 20);
+  return numberFormat(locale, fraction, fraction).format(value as unknown as number);
 }
 
 /** Sort order of two cells of one column: NULLs last, numbers by value, text by the locale's collation. */

@@ -41,6 +41,8 @@ export class FakeBackend {
   readonly results = new Map<string, FakeResult>();
   readonly states = new Map<string, string>();
   page = '<!doctype html><title>empty</title>';
+  /** While true, new WebSocket connections are refused (an outage). */
+  refuseUpgrades = false;
   config: Record<string, string> = {};
   /** What the server does with a submit; the default accepts and completes with `resultFor`. */
   onSubmit: (message: Message) => void = (message) => this.complete(this.accept(message));
@@ -54,6 +56,10 @@ export class FakeBackend {
       const token = new URL(request.url ?? '/', 'http://x').searchParams.get('token');
       if (!token) {
         socket.end('HTTP/1.1 401 Unauthorized\r\n\r\n');
+        return;
+      }
+      if (this.refuseUpgrades) {
+        socket.end('HTTP/1.1 503 Service Unavailable\r\n\r\n');
         return;
       }
       this.tokenEmails.push(emailOf(token));
