@@ -52,6 +52,15 @@ describe('subscriptions: submit path', () => {
     expect(listed.map((s) => s.key).sort()).toEqual([a1.key, a2.key].sort());
   });
 
+  it('stores only the known subscription fields', async () => {
+    const { registry } = await local.registry();
+    const sneaky = { ...newSubscription(), state: 'finished', sql: 'DROP TABLE x' } as ReturnType<typeof newSubscription>;
+    const created = await registry.subscriptions.createPending(sneaky);
+    const stored = await registry.subscriptions.get(created.key);
+    expect(stored?.state).toBe('pending');
+    expect(stored).not.toHaveProperty('sql');
+  });
+
   it('rejects incomplete input with a typed error and writes nothing', async () => {
     const { registry } = await local.registry();
     await expect(registry.subscriptions.createPending(newSubscription({ topic: '' }))).rejects.toMatchObject({ code: 'invalid_argument' });

@@ -53,13 +53,18 @@ export class Subscriptions extends SubscriptionReads {
    * `statementNameFor(reportId, key)`; if that fails, {@link finish} it as failed (frees the slot).
    */
   async createPending(input: NewSubscription): Promise<Subscription> {
-    for (const [name, value] of Object.entries(input)) requireText(value as string, name);
+    const { requestId, connectionId, topic, userId, reportId } = input;
+    for (const [name, value] of Object.entries({ requestId, connectionId, topic, userId, reportId })) requireText(value, name);
     const key = newSubscriptionKey();
-    const slot = await this.slots.acquire(input.userId, key);
+    const slot = await this.slots.acquire(userId, key);
     const now = this.context.now();
     const createdAt = now.toISOString();
     const subscription: Subscription = {
-      ...input,
+      requestId,
+      connectionId,
+      topic,
+      userId,
+      reportId,
       key,
       state: 'pending',
       createdAt,
@@ -75,7 +80,7 @@ export class Subscriptions extends SubscriptionReads {
         }),
       );
     } catch (error) {
-      await this.slots.release(input.userId, slot);
+      await this.slots.release(userId, slot);
       if (isConditionFailed(error)) throw new RegistryError('subscription_exists', 'a subscription with this key exists already');
       throw error;
     }
