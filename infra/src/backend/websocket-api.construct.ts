@@ -63,7 +63,6 @@ export function websocketApi(stack: RedwireStack, api: Apigatewayv2Api, props: W
       apiId: api.id,
       integrationType: 'AWS_PROXY',
       integrationUri: fn.lambda.invokeArn,
-      contentHandlingStrategy: 'CONVERT_TO_TEXT',
     });
     for (const routeKey of fn.spec.trigger.routes) {
       const name = key(routeKey);
