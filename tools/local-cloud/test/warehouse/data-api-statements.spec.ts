@@ -30,7 +30,7 @@ async function allRecords(id: string): Promise<{ records: Field[][]; pages: numb
   return { records, pages };
 }
 
-describe('Redshift Data API stand-in with the AWS SDK', () => {
+describe('Redshift Data API stand-in with the AWS SDK', { timeout: 60_000 }, () => {
   it('generated the sample table with the requested number of rows', async () => {
     expect(warehouse.server.sampleData).toMatchObject({ table: 'nyc_yellow_taxi', rows: SAMPLE_ROWS, generated: true });
     const { id } = await run('SELECT count(*) AS trips, count(DISTINCT pickup_date) AS days FROM nyc_yellow_taxi');
@@ -75,7 +75,7 @@ GROUP BY 1 ORDER BY 1`;
     expect(described.Duration).toBeGreaterThan(0);
     expect(described.ResultSize).toBeGreaterThan(0);
     expect(described.CreatedAt).toBeInstanceOf(Date);
-    expect(described.UpdatedAt!.getTime()).toBeGreaterThanOrEqual(described.CreatedAt!.getTime());
+    expect(described.UpdatedAt?.getTime()).toBeGreaterThanOrEqual(described.CreatedAt?.getTime() ?? Infinity);
   });
 
   it('gives each column type Redshift\'s field kind and type name', async () => {
@@ -170,7 +170,7 @@ GROUP BY 1 ORDER BY 1`;
       source: 'aws.redshift-data', 'detail-type': 'Redshift Data Statement Status Change', account: '000000000000',
       detail: { statementName: 'redwire:test:with-event', rows: 1, principal: warehouse.server.principal },
     });
-    expect(emitted[0]!.detail.expireAt).toBeGreaterThan(Date.now() / 1000 + 23 * 3600);
+    expect(emitted[0]?.detail.expireAt).toBeGreaterThan(Date.now() / 1000 + 23 * 3600);
   });
 
   it('lists statements newest first, finished ones by default, filtered by name prefix', async () => {

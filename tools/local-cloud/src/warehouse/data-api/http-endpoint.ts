@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { stringifyLossless } from '../dialect/lossless-json.js';
 import { DataApiError, serialization, tooLarge, unknownOperation } from './data-api-error.js';
 
 /** Larger than a full batch (40 × 100 KB of SQL) with its JSON framing. */
@@ -74,7 +75,7 @@ function send(response: ServerResponse, statusOrError: number | DataApiError, pa
     status = statusOrError;
     body = payload;
   }
-  const text = JSON.stringify(body);
+  const text = stringifyLossless(body);
   headers['content-length'] = String(Buffer.byteLength(text));
   response.writeHead(status, headers).end(text);
 }

@@ -8,7 +8,11 @@ import type { StatementStore } from './statement-store.js';
 interface Running {
   connection?: DuckDBConnection;
   cancelled: boolean;
+  interrupter?: NodeJS.Timeout;
 }
+
+/** An interrupt that lands between two queries of a statement is lost, so a cancel repeats it until the statement ends. */
+const INTERRUPT_REPEAT_MS = 50;
 
 const CANCELLED_MESSAGE = 'Query cancelled on user request (CancelStatement).';
 
@@ -32,6 +36,7 @@ export class StatementRunner {
     const state: Running = { cancelled: false };
     this.running.set(record.id, state);
     const task = this.run(record, state).finally(() => {
+      clearInterval(state.interrupter);
       this.running.delete(record.id);
       this.tasks.delete(task);
     });
@@ -44,6 +49,7 @@ export class StatementRunner {
     if (!state || state.cancelled) return false;
     state.cancelled = true;
     state.connection?.interrupt();
+    state.interrupter = setInterval(() => state.connection?.interrupt(), INTERRUPT_REPEAT_MS);
     return true;
   }
 
@@ -92,7 +98,10 @@ export class StatementRunner {
         this.updateSub(record, sub, { status: 'STARTED' });
         try {
           let outcome: StatementOutcome | undefined;
-          for (const sql of sqls) outcome = await executeStatement(connection, sql, parameters);
+          for (const sql of sqls) {
+            if (state.cancelled) throw new Error(CANCELLED_MESSAGE);
+            outcome = await executeStatement(connection, sql, parameters);
+          }
           if (!outcome) throw new Error('the statement is empty');
           if (outcome.hasResultSet) await this.store.saveResult(sub.id, { columns: outcome.columns, records: outcome.records });
           this.updateSub(record, sub, {

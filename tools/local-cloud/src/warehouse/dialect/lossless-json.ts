@@ -5,6 +5,17 @@
  */
 const MARKER = '\u0000int:';
 
+/** A placeholder that `stringifyLossless` writes as the bare integer `digits` (for int8 beyond ±2^53). */
+export function exactInteger(digits: string): number {
+  return (MARKER + digits) as unknown as number;
+}
+
+/** The digits of an `exactInteger` placeholder, or the number as text. */
+export function integerText(value: number): string {
+  const text = String(value);
+  return text.startsWith(MARKER) ? text.slice(MARKER.length) : text;
+}
+
 export function parseLossless(json: string): unknown {
   let out = '';
   let index = 0;

@@ -1,3 +1,4 @@
+import { exactInteger, integerText } from '../dialect/lossless-json.js';
 import { DuckDBTypeId, type DuckDBType, type DuckDBValue, DuckDBBlobValue, DuckDBDecimalType } from '@duckdb/node-api';
 
 /** The Data API's Field union, as Redshift fills it for each column type. */
@@ -101,7 +102,11 @@ export function fieldConverter(type: DuckDBType): (value: DuckDBValue) => Field 
     if (value === null || value === undefined) return { isNull: true };
     switch (kind) {
       case 'boolean': return { booleanValue: Boolean(value) };
-      case 'long': return { longValue: Number(value) };
+      case 'long': {
+        // JSON carries any integer exactly; only JavaScript numbers round beyond 2^53, so send the digits.
+        const number = Number(value);
+        return { longValue: Number.isSafeInteger(number) ? number : exactInteger(String(value)) };
+      }
       case 'double': {
         const number = Number(value);
         return Number.isFinite(number) ? { doubleValue: number } : { stringValue: String(number) };
@@ -136,7 +141,7 @@ export function csvLine(values: (string | undefined)[]): string {
 export function fieldText(field: Field): string | undefined {
   if ('isNull' in field) return undefined;
   if ('stringValue' in field) return field.stringValue;
-  if ('longValue' in field) return String(field.longValue);
+  if ('longValue' in field) return integerText(field.longValue);
   if ('doubleValue' in field) return String(field.doubleValue);
   if ('booleanValue' in field) return field.booleanValue ? 't' : 'f';
   return field.blobValue;

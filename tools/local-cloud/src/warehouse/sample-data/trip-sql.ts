@@ -31,25 +31,35 @@ FROM bounds ORDER BY day`;
 
 /** The trips of one month, generated from hashes of the global row number: same rows on every run. */
 export function monthInsertSql(table: string, month: number): string {
-  const uniform = (salt: number): string => `((hash(i, ${salt}) % 1000000) + 0.5) / 1000000.0`;
-  const slot = (salt: number): string => `CAST(hash(i, ${salt}) % 1000 AS INTEGER)`;
+  // Three 64-bit hashes per row, sliced into independent digits: hashing is the main cost.
+  const digits = (hash: string, from: number, count: number): string =>
+    `CAST((${hash} // ${10n ** BigInt(from)}) % ${10 ** count} AS INTEGER)`;
+  const uniform = (hash: string, from: number): string => `((${digits(hash, from, 6)}) + 0.5) / 1000000.0`;
   return `
 INSERT INTO ${table} (pickup_date, pickup_datetime, dropoff_datetime, ratecode, passenger_count,
                      trip_distance, fare_amount, total_amount, payment_type, vendorid)
 WITH trips AS (
   SELECT day, dow, start_row + k AS i
   FROM (SELECT day, dow, start_row, unnest(range(trips)) AS k FROM ${DAYS_TABLE} WHERE month(day) = ${month})
+), hashed AS (
+  SELECT day, dow, hash(i, 1) AS h1, hash(i, 2) AS h2, hash(i, 3) AS h3 FROM trips
+), slots AS (
+  SELECT day, dow, ${digits('h1', 0, 3)} AS slot1, ${digits('h1', 3, 3)} AS slot3, ${digits('h1', 6, 3)} AS slot4,
+         ${digits('h1', 9, 3)} AS slot5, ${digits('h1', 12, 2)} AS vendor_slot, ${digits('h1', 14, 4)} % 3600 AS second_of_hour,
+         ${uniform('h2', 0)} AS u7, ${uniform('h2', 6)} AS u8, ${uniform('h2', 12)} AS u_speed,
+         ${uniform('h3', 0)} AS u_tip, ${uniform('h3', 6)} AS u_extra
+  FROM hashed
 ), drawn AS (
-  SELECT day, dow, i,
-         CASE WHEN dow IN (0, 6) THEN ${hourCase(slot(1), WEEKEND_HOURS)} ELSE ${hourCase(slot(1), WEEKDAY_HOURS)} END AS hour,
-         CAST(hash(i, 2) % 3600 AS INTEGER) AS second_of_hour,
-         ${weightedCase(slot(3), RATE_CODES)} AS ratecode,
-         ${weightedCase(slot(4), PAYMENT_TYPES)} AS payment_type,
-         ${weightedCase(slot(5), PASSENGER_COUNTS)} AS passenger_count,
-         CASE WHEN hash(i, 6) % 100 < 53 THEN '2' ELSE '1' END AS vendorid,
-         sqrt(-2 * ln(${uniform(7)})) * cos(2 * pi() * ${uniform(8)}) AS z,
-         ${uniform(9)} AS u_speed, ${uniform(10)} AS u_tip, ${uniform(11)} AS u_extra
-  FROM trips
+  SELECT day, dow,
+         CASE WHEN dow IN (0, 6) THEN ${hourCase('slot1', WEEKEND_HOURS)} ELSE ${hourCase('slot1', WEEKDAY_HOURS)} END AS hour,
+         second_of_hour,
+         ${weightedCase('slot3', RATE_CODES)} AS ratecode,
+         ${weightedCase('slot4', PAYMENT_TYPES)} AS payment_type,
+         ${weightedCase('slot5', PASSENGER_COUNTS)} AS passenger_count,
+         CASE WHEN vendor_slot < 53 THEN '2' ELSE '1' END AS vendorid,
+         sqrt(-2 * ln(u7)) * cos(2 * pi() * u8) AS z,
+         u_speed, u_tip, u_extra
+  FROM slots
 ), shaped AS (
   SELECT *,
          CASE ratecode WHEN 2 THEN 17.5 + 2.5 * abs(z) WHEN 3 THEN 18 + 3 * abs(z) WHEN 4 THEN 22 + 4 * abs(z)
