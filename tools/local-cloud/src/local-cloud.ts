@@ -24,7 +24,8 @@ import { handlerEnvironment, type Endpoints } from './local-cloud.environment.js
 import { DEFAULT_PORTS, portsFromEnv, type Ports, type ServiceName } from './ports.js';
 import { importHandlerLoader, LambdaRuntime, type HandlerLoader } from './runtime/lambda-runtime.js';
 import { functionsTriggeredBy, systemTopology, type Topology } from './runtime/topology.js';
-import { loadWarehouse, type WarehouseServer } from './runtime/warehouse-link.js';
+import { startRedshiftDataServer, type RedshiftDataServer, type RedshiftDataServerOptions } from './warehouse/index.js';
+import { assertPortFree } from './http/port-probe.js';
 import { createWebServer } from './web/web.server.js';
 
 export const WORKSPACE_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -45,6 +46,8 @@ export interface LocalCloudOptions {
   readonly sampleRows?: number;
   /** Start the Redshift Data API stand-in (default true). */
   readonly warehouse?: boolean;
+  /** Extra options for the warehouse stand-in (e.g. `enableTestFunctions`). */
+  readonly warehouseOptions?: Partial<RedshiftDataServerOptions>;
   readonly region?: string;
   readonly webDistDir?: string;
   readonly websocketLimits?: Partial<WebSocketLimits>;
@@ -70,7 +73,7 @@ export interface LocalCloud {
   /** Functions whose handler does not exist yet (their requests fail as AWS integration failures). */
   readonly unavailableFunctions: readonly string[];
   readonly connections: ConnectionStore;
-  readonly warehouse: WarehouseServer | undefined;
+  readonly warehouse: RedshiftDataServer | undefined;
   close(): Promise<void>;
 }
 
@@ -101,6 +104,28 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
     const invoke = (name: string, event: unknown) => runtime.invoke(name, event);
     const bus = new EventBus({ region, account: ACCOUNT, invoke, logger, ...(options.delivery ? { delivery: options.delivery } : {}), ...(options.onDeadLetter ? { onDeadLetter: options.onDeadLetter } : {}) });
     cleanups.push(() => bus.close());
+
+    // The warehouse loads its sample data meanwhile: it is the slow part of a first start.
+    let warehouseStarting: Promise<RedshiftDataServer | undefined> = Promise.resolve(undefined);
+    if (options.warehouse !== false) {
+      await assertPortFree(ports.redshiftData, 'redshiftData', DEFAULT_PORTS.redshiftData.env);
+      warehouseStarting = startRedshiftDataServer({
+        port: ports.redshiftData,
+        stateDir: join(stateDir, 'warehouse'),
+        ...(options.sampleRows !== undefined ? { sampleRows: options.sampleRows } : {}),
+        region,
+        accountId: ACCOUNT,
+        onStatusChange: (event) => bus.publish({ source: event.source, 'detail-type': event['detail-type'], detail: event.detail as unknown as Record<string, unknown>, resources: event.resources, time: event.time }),
+        onProgress: (line) => (options.interactive ? process.stdout.write(`  ${line}\n`) : logger.info({ progress: line }, 'warehouse')),
+        ...options.warehouseOptions,
+      });
+      const pending = warehouseStarting;
+      pending.catch(() => undefined); // awaited below; this keeps an early failure from being "unhandled"
+      cleanups.push(async () => {
+        const started = await pending.catch(() => undefined);
+        await started?.close();
+      });
+    }
 
     const mailbox = new DevMailbox(join(stateDir, 'cognito', 'dev-mail.json'));
     // Filled in as services come up; the servers listen first so every port is known.
@@ -156,23 +181,7 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
     sweeper.start(options.ttlSweepIntervalMs ?? 30_000);
     cleanups.push(() => sweeper.stop());
 
-    let warehouse: WarehouseServer | undefined;
-    const startWarehouse = options.warehouse === false ? undefined : await loadWarehouse();
-    if (startWarehouse) {
-      warehouse = await startWarehouse({
-        port: ports.redshiftData,
-        stateDir: join(stateDir, 'warehouse'),
-        ...(options.sampleRows !== undefined ? { sampleRows: options.sampleRows } : {}),
-        region,
-        accountId: ACCOUNT,
-        onStatusChange: (event) => bus.publish({ source: event.source, 'detail-type': event['detail-type'], detail: event.detail as Record<string, unknown>, resources: event.resources, time: event.time }),
-        onProgress: (line) => (options.interactive ? process.stdout.write(`  ${line}\n`) : logger.info({ progress: line }, 'warehouse')),
-      });
-      const w = warehouse;
-      cleanups.push(() => w.close());
-    } else if (options.warehouse !== false) {
-      logger.warn('the Redshift Data API stand-in is not available yet (tools/local-cloud/src/warehouse); redshiftData has no server');
-    }
+    const warehouse = await warehouseStarting;
 
     const endpoints: Endpoints = {
       web,

@@ -12,7 +12,8 @@ const logger = pino({ level: process.env['REDWIRE_LOG_LEVEL'] ?? 'warn' });
 process.stdout.write('Starting Redwire (local cloud)…\n');
 
 try {
-  const cloud = await startLocalCloud({ logger, interactive: true });
+  const stateDir = process.env['REDWIRE_STATE_DIR'] || undefined;
+  const cloud = await startLocalCloud({ logger, interactive: true, ...(stateDir ? { stateDir } : {}) });
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   const { endpoints } = cloud;
   const missing = cloud.unavailableFunctions.length ? `\n  Not available yet: ${cloud.unavailableFunctions.join(', ')} (their requests fail as in AWS).` : '';
@@ -20,7 +21,7 @@ try {
     `\nRedwire is ready at ${endpoints.web}  (in ${seconds} s)\n` +
       `  Sign up in the web app with your e-mail and a password of 8+ characters with upper, lower, digit and symbol;\n` +
       `  the confirmation code is printed here and shown at ${endpoints.web}/_dev/mail\n` +
-      `  Endpoints: .redwire/endpoints.json${missing}\n  Ctrl-C stops.\n`,
+      `  Endpoints: ${stateDir ?? '.redwire'}/endpoints.json${missing}\n  Ctrl-C stops.\n`,
   );
   let stopping = false;
   const stop = (signal: string) => {

@@ -131,7 +131,7 @@ describe('WebSocket API', () => {
       const { event } = await eventually(() => recorded('disconnect')[0]);
       const connectionId = (event['requestContext'] as { connectionId: string }).connectionId;
       const dynamo = new DynamoDBClient({ endpoint: cloud.endpoints.dynamodb });
-      const stored = await eventuallyAsync(async () => (await dynamo.send(new GetItemCommand({ TableName: cloud.tableNames[0], Key: { pk: { S: `disconnected#${connectionId}` }, sk: { S: 'x' } } }))).Item);
+      const stored = await eventually(async () => (await dynamo.send(new GetItemCommand({ TableName: cloud.tableNames[0], Key: { pk: { S: `disconnected#${connectionId}` }, sk: { S: 'x' } } }))).Item);
       expect(stored['code']).toEqual({ N: '1001' });
     });
 
@@ -147,13 +147,3 @@ describe('WebSocket API', () => {
     });
   });
 });
-
-async function eventuallyAsync<T>(probe: () => Promise<T | undefined>, ms = 3000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
