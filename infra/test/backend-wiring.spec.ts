@@ -158,7 +158,7 @@ describe('backend stack: events', () => {
     const sources = permissions.map((p) => String(p['source_arn']));
     expect(sources).toContain('${aws_apigatewayv2_api.ws_api.execution_arn}/live/$connect');
     expect(sources).toContain('${aws_apigatewayv2_api.ws_api.execution_arn}/authorizers/${aws_apigatewayv2_authorizer.ws_authorizer.id}');
-    expect(sources).toContain('${aws_apigatewayv2_api.http_api.execution_arn}/$default/GET/statements/*/result.csv');
+    expect(sources).toContain('${aws_apigatewayv2_api.http_api.execution_arn}/*/GET/statements/*/result.csv');
   });
 });
 

@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { loadStack, referencedName, resource, resources, resourceWhere, type Json, type StackJson } from './stacks.js';
 
@@ -79,5 +81,21 @@ describe('cross-stack references', () => {
       }
     }
     expect(identity.terraform['backend']).toEqual({ local: { path: '../../../terraform.identity.tfstate' } });
+  });
+});
+
+describe('files the stacks upload', () => {
+  it('sit at the relative paths the JSON names, inside each stack folder, for plain terraform to read', () => {
+    const outdir = inject('synthOutdir');
+    for (const [name, stack] of [['backend', backend], ['web', web]] as const) {
+      const paths = Object.values(stack.resource).flatMap((byName) =>
+        Object.values(byName).flatMap((r) => ['filename', 'source'].map((k) => r[k]).filter((v): v is string => typeof v === 'string')),
+      );
+      expect(paths.length).toBeGreaterThan(name === 'backend' ? 8 : 1);
+      for (const path of paths) {
+        expect(path, path).toMatch(/^assets\//);
+        expect(existsSync(join(outdir, 'stacks', name, path)), path).toBe(true);
+      }
+    }
   });
 });

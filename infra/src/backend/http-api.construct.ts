@@ -77,7 +77,8 @@ export function httpApi(stack: RedwireStack, props: HttpApiProps): { api: Apigat
         action: 'lambda:InvokeFunction',
         functionName: fn.lambda.functionName,
         principal: 'apigateway.amazonaws.com',
-        sourceArn: `${api.executionArn}/${HTTP_STAGE}/${route.method}${route.path.replace(/\{[^}]+\}/g, '*')}`,
+        // Any stage, this method and path (`*` also covers the `{id}` template or its value).
+        sourceArn: `${api.executionArn}/*/${route.method}${route.path.replace(/\{[^}]+\}/g, '*')}`,
       });
     }
   }
