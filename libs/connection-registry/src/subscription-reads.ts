@@ -64,7 +64,12 @@ export class SubscriptionReads {
     let start: Record<string, unknown> | undefined;
     do {
       const page = await this.context.client.send(
-        new QueryCommand({ ...input, TableName: this.context.tableName, ExclusiveStartKey: start }),
+        new QueryCommand({
+          ...input,
+          TableName: this.context.tableName,
+          ExclusiveStartKey: start,
+          ...(Number.isFinite(limit) ? { Limit: limit - found.length } : {}),
+        }),
       );
       for (const item of page.Items ?? []) if (found.length < limit) found.push(toSubscription(item));
       start = page.LastEvaluatedKey;
