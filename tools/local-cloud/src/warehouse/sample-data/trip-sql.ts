@@ -29,7 +29,10 @@ SELECT day, dow, coalesce(lag(end_row) OVER (ORDER BY day), 0) AS start_row,
 FROM bounds ORDER BY day`;
 }
 
-/** The trips of one month, generated from hashes of the global row number: same rows on every run. */
+/**
+ * The trips of one month, generated from hashes of the global row number: same rows on every run.
+ * Rows come day by day (pickup_date ascending, like a sort key); within a day times are unordered.
+ */
 export function monthInsertSql(table: string, month: number): string {
   // Three 64-bit hashes per row, sliced into independent digits: hashing is the main cost.
   const digits = (hash: string, from: number, count: number): string =>
@@ -86,6 +89,5 @@ SELECT CAST(pickup AS DATE), pickup,
          + CASE WHEN ratecode IN (2, 3, 4) AND u_extra < 0.6 THEN 5.54 ELSE 0 END
          + CASE WHEN payment_type = 1 THEN fare * (0.12 + 0.13 * u_tip) ELSE 0 END, 2) AS FLOAT),
        CAST(payment_type AS SMALLINT), vendorid
-FROM priced
-ORDER BY pickup`;
+FROM priced`;
 }
