@@ -17,7 +17,7 @@ export function fixtureWorkspace(options: { sampleData?: boolean; omitBundle?: s
     writeFileSync(file, `export const handler = async () => ({ statusCode: 200, body: ${JSON.stringify(spec.name)} });\n`);
   }
   mkdirSync(join(root, 'dist/catalog'), { recursive: true });
-  writeFileSync(join(root, 'dist/catalog/catalog.json'), JSON.stringify({ hash: 'fixture', reports: [] }));
+  writeFileSync(join(root, 'dist/catalog/catalog.json'), JSON.stringify({ version: 1, contentHash: 'fixture', reports: [{ id: 'open', groups: [] }, { id: 'fares', groups: ['finance', 'analysts'] }, { id: 'tips', groups: ['analysts'] }] }));
   mkdirSync(join(root, 'dist/apps/web/assets'), { recursive: true });
   writeFileSync(join(root, 'dist/apps/web/index.html'), '<!doctype html><title>Redwire</title>');
   writeFileSync(join(root, 'dist/apps/web/assets/app.js'), 'console.log("redwire");');

@@ -2,7 +2,8 @@ import { CognitoUserGroup } from '@cdktf/provider-aws/lib/cognito-user-group';
 import { CognitoUserPool } from '@cdktf/provider-aws/lib/cognito-user-pool';
 import { CognitoUserPoolClient } from '@cdktf/provider-aws/lib/cognito-user-pool-client';
 import { DataAwsRegion } from '@cdktf/provider-aws/lib/data-aws-region';
-import { TerraformIterator, TerraformVariable } from 'cdktf';
+import { Fn, TerraformIterator, TerraformVariable } from 'cdktf';
+import { catalogGroups } from '../catalog-groups.js';
 import type { Construct } from 'constructs';
 import type { SynthOptions } from '../options.js';
 import { expr } from '../shared/expression.js';
@@ -34,7 +35,7 @@ export class IdentityStack extends RedwireStack {
     const groups = new TerraformVariable(this, 'cognito_groups', {
       type: 'set(string)',
       default: [],
-      description: 'Cognito groups that reports may require (the catalog\'s allowed groups), e.g. ["analysts"].',
+      description: 'Cognito groups to create besides those the catalog\'s reports require (read at synth), e.g. ["analysts"].',
       validation: [
         {
           condition: expr('alltrue([for g in var.cognito_groups : can(regex("^[A-Za-z0-9_-]{1,128}$", g))])'),
@@ -85,7 +86,9 @@ export class IdentityStack extends RedwireStack {
       writeAttributes: ['email'],
     });
 
-    const groupNames = TerraformIterator.fromList(groups.listValue);
+    // The groups the catalog's reports require, plus any the operator adds.
+    const required = catalogGroups(options.catalogFile);
+    const groupNames = TerraformIterator.fromList(Fn.setunion(groups.listValue, [required]));
     new CognitoUserGroup(this, 'report_group', {
       forEach: groupNames,
       userPoolId: pool.id,
