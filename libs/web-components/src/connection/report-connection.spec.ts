@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { WebSocket as NodeWebSocket, WebSocketServer, type WebSocket as ServerSocket } from 'ws';
 import { ReportConnection, type ConnectionTimings } from './report-connection.js';
-import type { OutcomeMessage, ServerMessage } from './server-messages.js';
+import type { FinalStatus, ServerMessage } from './server-messages.js';
 
 /** A real WebSocket server on 127.0.0.1 that records what the client sends. */
 class FakeApi {
@@ -60,7 +60,7 @@ describe('the multiplexed report connection', () => {
   let connection: ReportConnection;
   const received: ServerMessage[] = [];
 
-  const connect = (timings: Partial<ConnectionTimings> = {}, outcome?: (id: string) => Promise<OutcomeMessage | undefined>) => {
+  const connect = (timings: Partial<ConnectionTimings> = {}, outcome?: (id: string) => Promise<FinalStatus | undefined>) => {
     connection = new ReportConnection({
       url: api.url,
       idToken: async () => 'id-token-1',
@@ -110,20 +110,20 @@ describe('the multiplexed report connection', () => {
     const states: string[] = [];
     connection.addEventListener('statechange', () => states.push(connection.state));
     const requestId = await connection.submit('daily', 'trips-per-day', { month: '2015-12' });
-    api.send({ type: 'accepted', requestId, topic: 'daily', statementId: 's-2', submittedAt: 'x' });
+    api.send({ type: 'accepted', requestId, topic: 'daily', statementId: 's-2', submittedAt: '2026-01-01T00:00:00.000Z' });
     await waitFor(() => connection.pendingStatements.length === 1, 'accepted');
     api.sockets[0]?.terminate();
     expect(await api.nextMessage('resume')).toEqual({ action: 'resume', statementIds: ['s-2'] });
     expect(api.sockets).toHaveLength(2);
     expect(states).toEqual(['connecting', 'open', 'reconnecting', 'open']);
-    api.send({ type: 'completed', topic: 'daily', statementId: 's-2', rowCount: 31 });
+    api.send({ type: 'completed', topic: 'daily', requestId, statementId: 's-2', rowCount: 31 });
     await waitFor(() => received.some((m) => m.type === 'completed'), 'the resumed outcome');
   });
 
   it('renews the socket before the 2-hour limit and resumes on the new one', async () => {
     connect({ maxAgeMs: 150 });
     const requestId = await connection.submit('daily', 'trips-per-day', {});
-    api.send({ type: 'accepted', requestId, topic: 'daily', statementId: 's-3', submittedAt: 'x' });
+    api.send({ type: 'accepted', requestId, topic: 'daily', statementId: 's-3', submittedAt: '2026-01-01T00:00:00.000Z' });
     expect(await api.nextMessage('resume')).toEqual({ action: 'resume', statementIds: ['s-3'] });
     expect(api.sockets.length).toBeGreaterThanOrEqual(2);
   });
@@ -132,12 +132,12 @@ describe('the multiplexed report connection', () => {
     const asked: string[] = [];
     connect({ quietMs: 60 }, async (id) => {
       asked.push(id);
-      return { type: 'completed', statementId: id, rowCount: 7 };
+      return { state: 'finished', rowCount: 7 };
     });
     const requestId = await connection.submit('daily', 'trips-per-day', {});
-    api.send({ type: 'accepted', requestId, topic: 'daily', statementId: 's-4', submittedAt: 'x' });
+    api.send({ type: 'accepted', requestId, topic: 'daily', statementId: 's-4', submittedAt: '2026-01-01T00:00:00.000Z' });
     await waitFor(() => received.some((m) => m.type === 'completed'), 'the fallback outcome');
-    api.send({ type: 'completed', topic: 'daily', statementId: 's-4', rowCount: 7 });
+    api.send({ type: 'completed', topic: 'daily', requestId, statementId: 's-4', rowCount: 7 });
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(asked).toEqual(['s-4']);
     expect(received.filter((m) => m.type === 'completed')).toEqual([{ type: 'completed', statementId: 's-4', topic: 'daily', requestId, rowCount: 7 }]);

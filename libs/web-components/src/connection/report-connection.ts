@@ -1,5 +1,5 @@
 import { backoffDelay } from './backoff.js';
-import { readServerMessage, type OutcomeMessage, type ServerMessage } from './server-messages.js';
+import { outcomeFromStatus, readServerMessage, type FinalStatus, type ServerMessage } from './server-messages.js';
 
 /** Where the one multiplexed socket stands; shown to the user by `<redwire-session>`. */
 export type ConnectionState = 'closed' | 'connecting' | 'open' | 'reconnecting';
@@ -27,8 +27,8 @@ export interface ReportConnectionOptions {
   url: string;
   /** A fresh (refreshed when needed) Cognito ID token. */
   idToken: () => Promise<string>;
-  /** The HTTP fallback: a statement's outcome, or `undefined` while it still runs. */
-  statementOutcome?: (statementId: string) => Promise<OutcomeMessage | undefined>;
+  /** The HTTP fallback: a statement's final status, or `undefined` while it still runs. */
+  statementOutcome?: (statementId: string) => Promise<FinalStatus | undefined>;
   timings?: Partial<ConnectionTimings>;
   /** The WebSocket class (the browser's by default; `ws` in Node tests). */
   WebSocketImpl?: typeof WebSocket;
@@ -234,8 +234,8 @@ export class ReportConnection extends EventTarget {
       pending.quietChecks += 1;
       pending.lastHeardAt = now;
       try {
-        const outcome = await ask(statementId);
-        if (outcome !== undefined) this.#deliver({ ...outcome, topic: outcome.topic ?? pending.topic, requestId: outcome.requestId ?? pending.requestId });
+        const status = await ask(statementId);
+        if (status !== undefined) this.#deliver(outcomeFromStatus(status, { statementId, topic: pending.topic, requestId: pending.requestId }));
       } catch {
         // The next quiet check asks again, later.
       }

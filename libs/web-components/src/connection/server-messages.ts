@@ -1,74 +1,31 @@
-/**
- * The server → browser messages this library reacts to, read leniently
- * (unknown fields and unknown message types are ignored, DESIGN "lenient reading").
- */
-export interface ErrorInfo {
-  code: string;
-  message: string;
-}
+import { parseServerMessage, type ReceivedServerMessage } from '@redwire/protocol';
 
-export type ServerMessage =
-  | { type: 'accepted'; requestId: string; topic: string; statementId: string; submittedAt: string }
-  | { type: 'completed'; statementId: string; topic?: string; requestId?: string; rowCount?: number }
-  | { type: 'failed'; statementId: string; topic?: string; requestId?: string; error: ErrorInfo }
-  | { type: 'aborted'; statementId: string; topic?: string; requestId?: string }
-  | { type: 'error'; requestId?: string; statementId?: string; topic?: string; error: ErrorInfo }
-  | { type: 'pong' };
+/** A server → browser message, read leniently by `@redwire/protocol` (unknown fields and types are ignored). */
+export type ServerMessage = ReceivedServerMessage;
 
 /** A statement outcome: the last message a statement gets. */
 export type OutcomeMessage = Extract<ServerMessage, { type: 'completed' | 'failed' | 'aborted' }>;
 
-const text = (value: unknown): value is string => typeof value === 'string' && value !== '';
-const optionalText = (value: unknown): string | undefined => (text(value) ? value : undefined);
-
-function errorInfo(value: unknown): ErrorInfo {
-  const raw = (typeof value === 'object' && value !== null ? value : {}) as Record<string, unknown>;
-  return {
-    code: text(raw['code']) ? raw['code'] : 'internal',
-    message: typeof raw['message'] === 'string' ? raw['message'] : '',
-  };
-}
+/** A statement's final state as `GET /statements/{id}` tells it (the HTTP fallback). */
+export type FinalStatus =
+  | { state: 'finished'; rowCount: number }
+  | { state: 'failed'; error: { code: string; message: string } }
+  | { state: 'aborted' };
 
 /** One frame's text as a {@link ServerMessage}, or `undefined` for anything this page does not understand. */
 export function readServerMessage(frame: string): ServerMessage | undefined {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(frame);
-  } catch {
-    return undefined;
-  }
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return undefined;
-  const message = raw as Record<string, unknown>;
-  const ids = { topic: optionalText(message['topic']), requestId: optionalText(message['requestId']) };
-  switch (message['type']) {
-    case 'pong':
-      return { type: 'pong' };
-    case 'accepted':
-      if (!text(message['statementId']) || !ids.requestId || !ids.topic) return undefined;
-      return {
-        type: 'accepted',
-        requestId: ids.requestId,
-        topic: ids.topic,
-        statementId: message['statementId'],
-        submittedAt: optionalText(message['submittedAt']) ?? new Date().toISOString(),
-      };
-    case 'completed':
-      if (!text(message['statementId'])) return undefined;
-      return {
-        type: 'completed',
-        statementId: message['statementId'],
-        ...ids,
-        rowCount: typeof message['rowCount'] === 'number' ? message['rowCount'] : undefined,
-      };
+  const result = parseServerMessage(frame);
+  return result.kind === 'message' ? result.message : undefined;
+}
+
+/** The outcome message a final status stands for, addressed like the push would have been. */
+export function outcomeFromStatus(status: FinalStatus, ids: { statementId: string; topic: string; requestId: string }): OutcomeMessage {
+  switch (status.state) {
+    case 'finished':
+      return { type: 'completed', ...ids, rowCount: status.rowCount };
     case 'failed':
-      if (!text(message['statementId'])) return undefined;
-      return { type: 'failed', statementId: message['statementId'], ...ids, error: errorInfo(message['error']) };
+      return { type: 'failed', ...ids, error: status.error };
     case 'aborted':
-      if (!text(message['statementId'])) return undefined;
-      return { type: 'aborted', statementId: message['statementId'], ...ids };
-    case 'error':
-      return { type: 'error', ...ids, statementId: optionalText(message['statementId']), error: errorInfo(message['error']) };
-    default:
-      return undefined;
+      return { type: 'aborted', ...ids };
   }
 }

@@ -1,4 +1,3 @@
-import type { ReportParams } from '@redwire/protocol';
 
 /** One generated form control, derived from a parameter's JSON Schema. */
 export type ParamField =
@@ -37,12 +36,18 @@ function enumOptions(schema: Schema): { value: string; label: string }[] {
   return values.map((value) => ({ value, label: titles.get(value) ?? value }));
 }
 
+/** A report's parameters as JSON Schema: each property has a `title` (the label). */
+export interface ParamsSchema {
+  properties: Record<string, { title: string } & Record<string, unknown>>;
+  required?: readonly string[];
+}
+
 /** The form's fields for a report's parameters, in the schema's property order. */
-export function paramFields(params: ReportParams): ParamField[] {
+export function paramFields(params: ParamsSchema): ParamField[] {
   return Object.entries(params.properties).map(([name, raw]): ParamField => {
     const schema = raw as Schema;
     const label = raw.title;
-    const required = params.required.includes(name);
+    const required = params.required?.includes(name) ?? false;
     const format = str(schema['format']);
     const initialText = str(schema['default']) ?? '';
     if (format === 'month' || format === 'date') {

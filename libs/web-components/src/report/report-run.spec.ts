@@ -11,7 +11,7 @@ describe('report run', () => {
 
   it('completes with the row count and the time since accepted', () => {
     const running = nextRun(submitted, accepted, 5_000);
-    expect(nextRun(running, { type: 'completed', statementId: 's1', rowCount: 31 }, 7_500)).toEqual({
+    expect(nextRun(running, { type: 'completed', statementId: 's1', topic: 't', requestId: 'r1', rowCount: 31 }, 7_500)).toEqual({
       phase: 'completed',
       statementId: 's1',
       rowCount: 31,
@@ -20,22 +20,22 @@ describe('report run', () => {
   });
 
   it('takes an outcome that overtook accepted, matched by request id', () => {
-    expect(nextRun(submitted, { type: 'completed', statementId: 's1', requestId: 'r1', rowCount: 3 }, 2_000)).toMatchObject({ phase: 'completed' });
+    expect(nextRun(submitted, { type: 'completed', statementId: 's1', topic: 't', requestId: 'r1', rowCount: 3 }, 2_000)).toMatchObject({ phase: 'completed' });
   });
 
   it('ignores messages of another run on the same topic', () => {
     const running = nextRun(submitted, accepted, 5_000);
-    expect(nextRun(running, { type: 'completed', statementId: 'old', requestId: 'r0' }, 6_000)).toBe(running);
+    expect(nextRun(running, { type: 'completed', statementId: 'old', topic: 't', requestId: 'r0', rowCount: 1 }, 6_000)).toBe(running);
     expect(nextRun({ phase: 'idle' }, accepted, 6_000)).toEqual({ phase: 'idle' });
   });
 
   it('fails on a typed error for its request, and ends as aborted when cancelled', () => {
-    expect(nextRun(submitted, { type: 'error', requestId: 'r1', error: { code: 'invalid_params', message: 'month: must be a month' } }, 2_000)).toMatchObject({
+    expect(nextRun(submitted, { type: 'error', requestId: 'r1', code: 'invalid_params', message: 'month: must be a month' }, 2_000)).toMatchObject({
       phase: 'failed',
       code: 'invalid_params',
     });
     const running = nextRun(submitted, accepted, 5_000);
-    expect(nextRun(running, { type: 'aborted', statementId: 's1' }, 6_000)).toEqual({ phase: 'aborted', statementId: 's1' });
+    expect(nextRun(running, { type: 'aborted', statementId: 's1', topic: 't', requestId: 'r1' }, 6_000)).toEqual({ phase: 'aborted', statementId: 's1' });
   });
 
   it('puts error codes in plain words and adds the server detail', () => {

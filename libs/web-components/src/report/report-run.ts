@@ -42,10 +42,10 @@ export function nextRun(run: ReportRun, message: ServerMessage, now: number): Re
       return { phase: 'aborted', statementId: message.statementId };
     case 'error':
       // An error about a cancel of a statement that already finished does not end the run.
-      if (run.phase === 'running' && message.requestId !== run.requestId && message.error.code === 'statement_not_found' && run.cancelling) {
+      if (run.phase === 'running' && message.requestId !== run.requestId && message.code === 'statement_not_found' && run.cancelling) {
         return { ...run, cancelling: false };
       }
-      return { phase: 'failed', statementId: message.statementId, code: message.error.code, message: message.error.message };
+      return { phase: 'failed', statementId: message.statementId, code: message.code, message: message.message };
     default:
       return run;
   }

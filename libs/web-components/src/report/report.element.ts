@@ -1,6 +1,6 @@
 import { consume } from '@lit/context';
 import { Task } from '@lit/task';
-import type { ReportSummary } from '@redwire/protocol';
+import type { ReceivedReportSummary as ReportSummary } from '@redwire/protocol';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { ConnectionState } from '../connection/report-connection.js';

@@ -137,7 +137,7 @@ describe.skipIf(chromiumPath === undefined)('<redwire-report> in Chromium', () =
 
   it('shows a rejected submit and a failed run in plain words, and tells the host page', async () => {
     backend.onSubmit = (message: Message) =>
-      backend.send({ type: 'error', requestId: message['requestId'], topic: message['topic'], error: { code: 'invalid_params', message: 'month: must be a month from 2015-01 to 2015-12' } });
+      backend.send({ type: 'error', requestId: message['requestId'], code: 'invalid_params', message: 'month: must be a month from 2015-01 to 2015-12' });
     const page = await open();
     await page.getByLabel('Month').fill('2015-03');
     await page.getByRole('button', { name: 'Submit' }).click();

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve } from 'node:path';
-import type { ReportSummary } from '@redwire/protocol';
+import { resultPageSchema, serverMessageSchema, statementStatusSchema, type ReportSummary } from '@redwire/protocol';
 import { WebSocketServer, type WebSocket } from 'ws';
 
 export const BUNDLE_DIR = resolve(import.meta.dirname, '../../../../../dist/libs/web-components');
@@ -49,6 +49,7 @@ export class FakeBackend {
   resultFor: (message: Message) => FakeResult = () => ({ columns: [], rows: [] });
   #statementCounter = 0;
   readonly #topics = new Map<string, Message>();
+  readonly #submittedAt = new Map<string, string>();
 
   async start(): Promise<this> {
     if (!existsSync(join(BUNDLE_DIR, 'redwire-elements.js'))) throw new Error('Build first: npx nx build web-components');
@@ -81,7 +82,9 @@ export class FakeBackend {
     return [...this.wss.clients].filter((socket) => socket.readyState === 1);
   }
 
+  /** Sends to every open socket; the message must pass the protocol's strict schema, as a real server's would. */
   send(message: Message): void {
+    serverMessageSchema.parse(message);
     for (const socket of this.openSockets) socket.send(JSON.stringify(message));
   }
 
@@ -89,7 +92,8 @@ export class FakeBackend {
   accept(message: Message): string {
     const statementId = `stmt-${++this.#statementCounter}`;
     this.#topics.set(statementId, message);
-    this.states.set(statementId, 'started');
+    this.states.set(statementId, 'running');
+    this.#submittedAt.set(statementId, new Date().toISOString());
     this.results.set(statementId, this.resultFor(message));
     this.send({ type: 'accepted', requestId: message['requestId'], topic: message['topic'], statementId, submittedAt: new Date().toISOString() });
     return statementId;
@@ -165,7 +169,18 @@ export class FakeBackend {
     const statementId = match?.[1] ?? '';
     const result = this.results.get(statementId);
     if (!match || result === undefined) return send(404, JSON.stringify({ error: { code: 'statement_not_found', message: 'No such statement.' } }));
-    if (!match[2]) return send(200, JSON.stringify({ statementId, state: this.states.get(statementId), rowCount: result.rows.length }));
+    if (!match[2]) {
+      const state = this.states.get(statementId) ?? 'running';
+      const status = statementStatusSchema.parse({
+        statementId,
+        reportId: String(this.#topics.get(statementId)?.['report'] ?? 'trips-per-day'),
+        state,
+        submittedAt: this.#submittedAt.get(statementId),
+        elapsedMs: 5,
+        ...(state === 'finished' ? { rowCount: result.rows.length } : {}),
+      });
+      return send(200, JSON.stringify(status));
+    }
     if (match[3]) {
       const lines = [result.columns.map((c) => c.name).join(','), ...result.rows.map((row) => row.map((cell) => (cell === null ? '' : String(cell))).join(','))];
       return send(200, `${lines.join('\n')}\n`, 'text/csv');
@@ -173,7 +188,7 @@ export class FakeBackend {
     const offset = Number(url.searchParams.get('cursor') ?? '0');
     const rows = result.rows.slice(offset, offset + PAGE_SIZE);
     const next = offset + PAGE_SIZE < result.rows.length ? String(offset + PAGE_SIZE) : undefined;
-    return send(200, JSON.stringify({ columns: result.columns, rows, ...(next ? { cursor: next } : {}) }));
+    return send(200, JSON.stringify(resultPageSchema.parse({ columns: result.columns, rows, ...(next ? { cursor: next } : {}) })));
   }
 }
 
