@@ -125,7 +125,7 @@ describe('backend stack: functions', () => {
     expect(lambdaOf(invocation['function_name'])).toBe(functionNamed(backend, 'redwire-setup-warehouse'));
     expect(Object.keys(invocation['triggers'] as Json).sort()).toEqual(['code', 'environment']);
     expect(invocation['lifecycle_scope']).toBeUndefined(); // CREATE_ONLY: destroy does not invoke it
-    expect(invocation['depends_on']).toContain('aws_iam_role_policy.runner_statements');
+    expect(invocation['depends_on']).toEqual(expect.arrayContaining(['aws_iam_role_policy.statement_runner_policy', 'aws_iam_role_policy.runner_statements', 'aws_iam_role_policy.runner_credentials_secret']));
   });
 });
 

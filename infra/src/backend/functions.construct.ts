@@ -36,7 +36,7 @@ export function deployFunctions(
   scope: CapabilityScope,
   logRetention: TerraformVariable,
   extraRunnerStatements: readonly PolicyStatement[],
-): { functions: Map<string, DeployedFunction>; runnerRole: IamRole } {
+): { functions: Map<string, DeployedFunction>; runnerRole: IamRole; runnerPolicy: IamRolePolicy } {
   const logGroups = new Map(
     functions.map((spec) => [
       spec.name,
@@ -57,7 +57,7 @@ export function deployFunctions(
     description: 'Runs, describes, cancels and reads Redshift Data API statements for every Redwire function that touches them',
     assumeRolePolicy: trustPolicy('lambda.amazonaws.com'),
   });
-  grantBasics(stack, 'statement_runner', runnerRole, runners.map((spec) => logGroupOf(spec)), runners.flatMap((spec) => spec.needs), scope, extraRunnerStatements);
+  const runnerPolicy = grantBasics(stack, 'statement_runner', runnerRole, runners.map((spec) => logGroupOf(spec)), runners.flatMap((spec) => spec.needs), scope, extraRunnerStatements);
 
   const deployed = new Map<string, DeployedFunction>();
   for (const spec of functions) {
@@ -88,7 +88,7 @@ export function deployFunctions(
     });
     deployed.set(spec.name, { spec, lambda, role, logGroup });
   }
-  return { functions: deployed, runnerRole };
+  return { functions: deployed, runnerRole, runnerPolicy };
 }
 
 /** esbuild's metafile (and source maps) sit next to the bundle; the function does not need them. */
@@ -124,7 +124,7 @@ function grantBasics(
   needs: readonly Capability[],
   scope: CapabilityScope,
   extra: readonly PolicyStatement[],
-): void {
+): IamRolePolicy {
   const statements: PolicyStatement[] = [
     {
       Sid: 'WriteOwnLogs',
@@ -135,7 +135,7 @@ function grantBasics(
     ...statementsFor(needs, scope),
     ...extra,
   ];
-  new IamRolePolicy(stack, `${prefix}_policy`, { name: 'least-privilege', role: role.id, policy: policyDocument(statements) });
+  return new IamRolePolicy(stack, `${prefix}_policy`, { name: 'least-privilege', role: role.id, policy: policyDocument(statements) });
 }
 
 function id(spec: FunctionSpec): string {

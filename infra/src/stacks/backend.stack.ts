@@ -82,7 +82,7 @@ export class BackendStack extends RedwireStack {
       Action: ['sqs:SendMessage'],
       Resource: [queues.failedInvocations.arn],
     };
-    const { functions, runnerRole } = deployFunctions(this, env, capabilityScope, vars.logRetention, [failureDestination]);
+    const { functions, runnerRole, runnerPolicy } = deployFunctions(this, env, capabilityScope, vars.logRetention, [failureDestination]);
     const runnerPolicies = grantStatementRunner(this, runnerRole, target, account);
 
     const apiGatewayLogging = apiGatewayAccount(this, account, `var.${vars.manageApiGatewayAccount.friendlyUniqueId}`);
@@ -115,7 +115,8 @@ export class BackendStack extends RedwireStack {
         code: setup.lambda.sourceCodeHash,
         environment: Fn.sha1(Fn.jsonencode(setup.lambda.environment)),
       },
-      dependsOn: runnerPolicies,
+      // Its role must be able to log and reach the warehouse before the first invocation.
+      dependsOn: [runnerPolicy, ...runnerPolicies],
     });
 
     const parameters = {
