@@ -21,7 +21,9 @@ const engine = await WarehouseEngine.open({
 const connection = await engine.connect();
 try {
   const info = await ensureSampleData(connection, rows, (line) => console.log(line));
-  console.log(`sample data: ${info.rows.toLocaleString('en-US')} rows in ${info.table}, ${(info.millis / 1000).toFixed(1)} s${info.generated ? '' : ' (already loaded)'}`);
+  const cpu = process.cpuUsage();
+  const cpuSeconds = ((cpu.user + cpu.system) / 1e6).toFixed(1);
+  console.log(`sample data: ${info.rows.toLocaleString('en-US')} rows in ${info.table}, ${(info.millis / 1000).toFixed(1)} s wall, ${cpuSeconds} s CPU (all threads)${info.generated ? '' : ' (already loaded)'}`);
   if (values.parquet) {
     await mkdir(values.parquet, { recursive: true });
     const files = await writeParquet(connection, values.parquet);
