@@ -1,7 +1,8 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { InfraError } from './errors.js';
-import { defaultOptions, parseSynthArgs, WORKSPACE_ROOT } from './options.js';
+import { functionByName } from '@redwire/system';
+import { bundlePath, defaultOptions, parseSynthArgs, WORKSPACE_ROOT } from './options.js';
 
 describe('synth options', () => {
   it('defaults to the workspace build outputs and infra/cdktf.out', () => {
@@ -28,5 +29,12 @@ describe('synth options', () => {
 
   it('treats an empty CDKTF_OUTDIR or option as unset', () => {
     expect(parseSynthArgs(['--out', ''], { CDKTF_OUTDIR: '' }).outdir).toBe(defaultOptions().outdir);
+  });
+
+  it('finds each bundle under the bundles directory and refuses one the topology puts elsewhere', () => {
+    const options = { ...defaultOptions(), bundlesDir: '/b' };
+    const notify = functionByName('notify');
+    expect(bundlePath(options, notify)).toBe(`/b/notify/${notify.bundle.split('/').pop()}`);
+    expect(() => bundlePath(options, { ...notify, bundle: 'build/notify.mjs' })).toThrow(/bundle build\/notify.mjs is not under dist\/apps\//);
   });
 });

@@ -28,6 +28,21 @@ describe('synth command', () => {
     }
   });
 
+  it('names a missing catalog bundle or web build with the command that builds it', () => {
+    const options = fixtureWorkspace();
+    try {
+      expect(() => synthesize({ ...options, catalogFile: join(options.root, 'dist/catalog/none.json') })).toThrow(
+        'missing catalog bundle dist/catalog/none.json (build it: npx nx run query-catalog:build)',
+      );
+      expect(() => synthesize({ ...options, webDir: join(options.root, 'dist/apps/site') })).toThrow(
+        'missing web build: no index.html in dist/apps/site (build it: npx nx run web:build)',
+      );
+      expect(() => synthesize({ ...options, sampleDataDir: join(options.root, 'nope') })).toThrow(/--sample-data nope is not a directory/);
+    } finally {
+      rmSync(options.root, { recursive: true, force: true });
+    }
+  });
+
   it('exits non-zero from the command line with the missing bundles listed', { timeout: 60_000 }, () => {
     const root = inject('fixtureRoot');
     const result = runCli(['--bundles', join(root, 'nowhere'), '--out', join(root, 'never')]);
