@@ -36,7 +36,7 @@ export function defaultOptions(root = WORKSPACE_ROOT): SynthOptions {
     outdir: join(root, 'infra', 'cdktf.out'),
     bundlesDir: join(root, 'dist', 'apps'),
     catalogFile: join(root, 'dist', 'catalog', 'catalog.json'),
-    webDir: join(root, 'dist', 'apps', 'web'),
+    webDir: join(root, 'apps', 'web', 'dist'),
     prefix: 'redwire',
   };
 }

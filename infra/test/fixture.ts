@@ -18,9 +18,9 @@ export function fixtureWorkspace(options: { sampleData?: boolean; omitBundle?: s
   }
   mkdirSync(join(root, 'dist/catalog'), { recursive: true });
   writeFileSync(join(root, 'dist/catalog/catalog.json'), JSON.stringify({ version: 1, contentHash: 'fixture', reports: [{ id: 'open', groups: [] }, { id: 'fares', groups: ['finance', 'analysts'] }, { id: 'tips', groups: ['analysts'] }] }));
-  mkdirSync(join(root, 'dist/apps/web/assets'), { recursive: true });
-  writeFileSync(join(root, 'dist/apps/web/index.html'), '<!doctype html><title>Redwire</title>');
-  writeFileSync(join(root, 'dist/apps/web/assets/app.js'), 'console.log("redwire");');
+  mkdirSync(join(root, 'apps/web/dist/assets'), { recursive: true });
+  writeFileSync(join(root, 'apps/web/dist/index.html'), '<!doctype html><title>Redwire</title>');
+  writeFileSync(join(root, 'apps/web/dist/assets/app.js'), 'console.log("redwire");');
   let sampleDataDir: string | undefined;
   if (options.sampleData) {
     sampleDataDir = join(root, 'sample');

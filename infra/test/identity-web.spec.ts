@@ -66,9 +66,11 @@ describe('web stack', () => {
     const objects = Object.values(resources(web, 'aws_s3_object'));
     expect(objects.map((o) => o['key']).sort()).toEqual(['assets/app.js', 'config.json', 'index.html']);
     expect(objects.find((o) => o['key'] === 'index.html')?.['content_type']).toBe('text/html; charset=utf-8');
-    const config = JSON.parse(String(objects.find((o) => o['key'] === 'config.json')?.['content']));
-    expect(Object.keys(config).sort()).toEqual(['httpUrl', 'region', 'userPoolClientId', 'userPoolId', 'websocketUrl']);
-    for (const value of Object.values(config)) expect(String(value)).toMatch(/^\$\{data\.terraform_remote_state\.cross-stack-reference-input-(identity|backend)\.outputs\./);
+    const { authFlow, ...endpoints } = JSON.parse(String(objects.find((o) => o['key'] === 'config.json')?.['content'])) as Record<string, string>;
+    // The keys <redwire-session config-url="./config.json"> reads.
+    expect(Object.keys(endpoints).sort()).toEqual(['region', 'rest', 'userPoolClientId', 'userPoolId', 'websocket']);
+    expect(authFlow).toBe('USER_SRP_AUTH');
+    for (const value of Object.values(endpoints)) expect(String(value)).toMatch(/^\$\{data\.terraform_remote_state\.cross-stack-reference-input-(identity|backend)\.outputs\./);
   });
 });
 

@@ -58,7 +58,7 @@ describe('synth command', () => {
     const result = runCli([
       '--bundles', join(root, 'dist/apps'),
       '--catalog', join(root, 'dist/catalog/catalog.json'),
-      '--web', join(root, 'dist/apps/web'),
+      '--web', join(root, 'apps/web/dist'),
       '--sample-data', join(root, 'sample'),
       '--out', second,
     ]);

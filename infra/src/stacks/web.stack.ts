@@ -102,13 +102,15 @@ export class WebStack extends RedwireStack {
       key: CONFIG_KEY,
       contentType: 'application/json',
       cacheControl: 'no-cache',
+      // The keys <redwire-session config-url> reads (libs/web-components session-config.ts).
       content: JSON.stringify(
         {
-          region: identity.region,
+          websocket: backend.websocketUrl,
+          rest: backend.httpUrl,
           userPoolId: identity.userPoolId,
           userPoolClientId: identity.userPoolClientId,
-          websocketUrl: backend.websocketUrl,
-          httpUrl: backend.httpUrl,
+          region: identity.region,
+          authFlow: 'USER_SRP_AUTH',
         },
         null,
         2,
