@@ -20,6 +20,7 @@ export class RedwireDashboardElement extends LitElement {
       display: grid;
       gap: 1em;
       grid-template-columns: repeat(auto-fill, minmax(min(100%, 34rem), 1fr));
+      align-items: start;
     }
     .error {
       color: var(--redwire-error-color, #b3261e);
@@ -27,7 +28,7 @@ export class RedwireDashboardElement extends LitElement {
   `;
 
   /** Most reports shown. */
-  @property({ type: Number }) limit = 6;
+  @property({ type: Number }) limit = 12;
 
   @consume({ context: sessionContext, subscribe: true })
   @state()
