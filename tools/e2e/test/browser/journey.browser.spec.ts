@@ -93,7 +93,9 @@ describe.skipIf(chromiumPath === undefined)('the browser journey through the loc
   it('signs out for real', async () => {
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.getByText('You are signed out.').waitFor();
-    expect(await page.evaluate(() => Object.keys(localStorage).filter((key) => key.startsWith('CognitoIdentityServiceProvider')))).toEqual([]);
+    // Runs in the page (this project's tsconfig has no DOM types).
+    const storedKeys = await page.evaluate(() => Object.keys((globalThis as unknown as { localStorage: object }).localStorage));
+    expect(storedKeys.filter((key) => key.startsWith('CognitoIdentityServiceProvider'))).toEqual([]);
     await page.reload();
     await page.getByRole('heading', { name: 'Sign in' }).waitFor();
     expect(await page.getByText(/Signed in as/).count()).toBe(0);
