@@ -6,6 +6,7 @@ import type { S3Bucket } from '@cdktf/provider-aws/lib/s3-bucket';
 import { S3Object } from '@cdktf/provider-aws/lib/s3-object';
 import { AssetType, Fn, TerraformAsset, type TerraformVariable } from 'cdktf';
 import { policyDocument, trustPolicy } from '../shared/policy.js';
+import { fileResourceIds } from '../shared/file-resource-id.js';
 import { privateBucket } from '../shared/private-bucket.js';
 import type { RedwireStack } from '../shared/redwire-stack.js';
 
@@ -35,16 +36,16 @@ export function catalogBucket(stack: RedwireStack, forceDestroy: TerraformVariab
   const sampleDir = stack.options.sampleDataDir;
   if (sampleDir !== undefined) {
     const data = new TerraformAsset(stack, 'sample_data', { path: sampleDir, type: AssetType.DIRECTORY });
-    parquetFiles(sampleDir).forEach((file, index) => {
-      const rel = relative(sampleDir, file).split('\\').join('/');
-      new S3Object(stack, `sample_data_${index}`, {
+    const files = parquetFiles(sampleDir).map((file) => relative(sampleDir, file).split('\\').join('/'));
+    for (const [rel, id] of fileResourceIds('sample_data', files)) {
+      new S3Object(stack, id, {
         bucket: bucket.id,
         key: `${SAMPLE_DATA_PREFIX}${rel}`,
         source: `${data.path}/${rel}`,
         sourceHash: Fn.filemd5(`${data.path}/${rel}`),
         contentType: 'application/vnd.apache.parquet',
       });
-    });
+    }
   }
 
   const copyRole = new IamRole(stack, 'sample_data_copy_role', {

@@ -8,6 +8,7 @@ import { AssetType, Fn, TerraformAsset, TerraformVariable } from 'cdktf';
 import type { Construct } from 'constructs';
 import type { SynthOptions } from '../options.js';
 import { policyDocument } from '../shared/policy.js';
+import { fileResourceIds } from '../shared/file-resource-id.js';
 import { privateBucket } from '../shared/private-bucket.js';
 import { RedwireStack } from '../shared/redwire-stack.js';
 import type { BackendStack } from './backend.stack.js';
@@ -85,18 +86,17 @@ export class WebStack extends RedwireStack {
     });
 
     const site = new TerraformAsset(this, 'site_files', { path: options.webDir, type: AssetType.DIRECTORY });
-    siteFiles(options.webDir)
-      .filter((file) => file !== CONFIG_KEY)
-      .forEach((file, index) => {
-        new S3Object(this, `site_file_${index}`, {
-          bucket: bucket.id,
-          key: file,
-          source: `${site.path}/${file}`,
-          sourceHash: Fn.filemd5(`${site.path}/${file}`),
-          contentType: contentTypeOf(file),
-          cacheControl: file === 'index.html' ? 'no-cache' : 'public, max-age=300',
-        });
+    const files = siteFiles(options.webDir).filter((file) => file !== CONFIG_KEY);
+    for (const [file, id] of fileResourceIds('site_file', files)) {
+      new S3Object(this, id, {
+        bucket: bucket.id,
+        key: file,
+        source: `${site.path}/${file}`,
+        sourceHash: Fn.filemd5(`${site.path}/${file}`),
+        contentType: contentTypeOf(file),
+        cacheControl: file.endsWith('.html') ? 'no-cache' : 'public, max-age=300',
       });
+    }
     new S3Object(this, 'site_config', {
       bucket: bucket.id,
       key: CONFIG_KEY,
