@@ -34,7 +34,7 @@ const STATE_TEXT: Record<ConnectionState, string> = {
  * @fires redwire-signed-in - detail `{email}`
  * @fires redwire-signed-out - the user signed out (tokens revoked and cleared)
  * @fires redwire-connection-change - detail `{state}`: closed, connecting, open or reconnecting
- * @fires redwire-error - a configuration or auth problem, detail `{source, code, message}`
+ * @fires redwire-error - a configuration problem (`source: 'session'`, `code: 'invalid_config'`) or an auth failure, detail `{source, code, message}`
  * @csspart toolbar - the bar with the user, connection state and buttons
  * @csspart connection-state - the connection state text
  * @csspart auth - the signed-out forms' container
@@ -92,9 +92,15 @@ export class RedwireSessionElement extends LitElement {
   private _setup = new Task(this, {
     args: () => [this.configUrl, this.websocketUrl, this.restUrl, this.userPoolId, this.clientId, this.region, this.cognitoEndpoint, this.authFlow] as const,
     task: async ([configUrl, websocketUrl, restUrl, userPoolId, clientId, region, cognitoEndpoint, authFlow], { signal }) => {
-      const config = configUrl
-        ? await loadSessionConfig(configUrl, signal)
-        : sessionConfig({ websocketUrl, restUrl, userPoolId, clientId, region, cognitoEndpoint, authFlow });
+      let config: SessionConfig;
+      try {
+        config = configUrl
+          ? await loadSessionConfig(configUrl, signal)
+          : sessionConfig({ websocketUrl, restUrl, userPoolId, clientId, region, cognitoEndpoint, authFlow });
+      } catch (error) {
+        if (!signal.aborted) fire(this, 'redwire-error', { source: 'session', code: 'invalid_config', message: error instanceof Error ? error.message : 'Cannot start the session.' });
+        throw error;
+      }
       this._teardown();
       this._config = config;
       this._auth = new CognitoAuth({

@@ -158,6 +158,12 @@ describe.skipIf(chromiumPath === undefined)('<redwire-session> in Chromium', () 
     try {
       const { page, context } = await openPage(browser, backend.url);
       await page.getByRole('alert').getByText('Missing the app client id (client-id).').waitFor();
+      // The page's own listener can only attach after the module ran; the attribute change re-runs the setup.
+      const fired = page.evaluate(
+        () => new Promise((done) => document.addEventListener('redwire-error', (event) => done((event as CustomEvent).detail), { once: true })),
+      );
+      await page.locator('redwire-session').evaluate((element) => element.setAttribute('user-pool-id', 'y'));
+      expect(await fired).toEqual({ source: 'session', code: 'invalid_config', message: 'Missing the app client id (client-id).' });
       await context.close();
     } finally {
       backend.page = sessionPage('config-url="/config.json"');
