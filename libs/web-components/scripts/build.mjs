@@ -10,6 +10,8 @@ import { build } from 'esbuild';
 const projectDir = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const workspaceRoot = resolve(projectDir, '../..');
 const outdir = resolve(workspaceRoot, 'dist/libs/web-components');
+/** The elements without the chart library must stay within 80 KB gzip. */
+const ELEMENTS_BUDGET_BYTES = 80 * 1024;
 
 /** esbuild options shared with apps/web's build. */
 export const browserBuildOptions = {
@@ -61,4 +63,8 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   );
   const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
   console.log(`redwire-elements.js: ${kb(size.eagerGzipBytes)} gzip without the chart library; chart chunk(s): ${kb(size.lazyGzipBytes)} gzip`);
+  if (size.eagerGzipBytes > ELEMENTS_BUDGET_BYTES) {
+    console.error(`The elements grew past their budget of ${kb(ELEMENTS_BUDGET_BYTES)} gzip (issue 7); see what grew in the metafile.`);
+    process.exitCode = 1;
+  }
 }

@@ -199,6 +199,26 @@ describe.skipIf(chromiumPath === undefined)('<redwire-report> in Chromium', () =
     expect(opened?.problems).toEqual([]);
   });
 
+  it('reads every result page (the server pages by 50) and shows them 50 rows at a time', async () => {
+    backend.resultFor = () => ({
+      columns: [{ name: 'n', type: 'int4' }],
+      rows: Array.from({ length: 120 }, (_, index) => [index + 1]),
+    });
+    const page = await open();
+    await page.getByLabel('Month').fill('2015-01');
+    await page.getByRole('button', { name: 'Submit' }).click();
+    const table = page.getByRole('table');
+    await table.waitFor();
+    expect(await table.locator('tbody tr').count()).toBe(50);
+    await page.getByText('Page 1 of 3').waitFor();
+    await page.getByRole('button', { name: 'Next page' }).click();
+    expect(await table.locator('tbody tr').first().locator('td').textContent()).toBe('51');
+    await page.getByRole('button', { name: 'Next page' }).click();
+    expect(await table.locator('tbody tr').count()).toBe(20);
+    expect(await page.getByRole('button', { name: 'Next page' }).isDisabled()).toBe(true);
+    expect(opened?.problems).toEqual([]);
+  });
+
   it('renders server data as text, never as HTML', async () => {
     backend.resultFor = () => ({ columns: [{ name: 'note', type: 'varchar' }], rows: [['<img src=x onerror="window.pwned=1">']] });
     const page = await open();
