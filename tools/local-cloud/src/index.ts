@@ -11,3 +11,5 @@ export type { WebSocketLimits } from './apigateway/websocket-api.js';
 export { AWS_WEBSOCKET_LIMITS } from './apigateway/websocket-api.js';
 export type { DevMail } from './cognito/dev-mailbox.js';
 export { PortInUseError } from './http/listen.js';
+export { startRedshiftDataServer } from './warehouse/index.js';
+export type { RedshiftDataServer, RedshiftDataServerOptions, StatusChangeEvent } from './warehouse/index.js';

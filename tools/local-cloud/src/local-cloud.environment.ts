@@ -55,6 +55,7 @@ export function handlerEnvironment(input: HandlerEnvironmentInput): Record<strin
     AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER: endpoints.cognito,
     AWS_ENDPOINT_URL_APIGATEWAYMANAGEMENTAPI: endpoints.apiGatewayManagement,
     [ENV.tableName]: input.tableName,
+    // Replaced by the bundle the local cloud builds from sql/reports at start, when there is one.
     [ENV.catalogUrl]: pathToFileURL(join(input.workspaceRoot, 'dist/catalog/catalog.json')).href,
     [ENV.connectionsUrl]: endpoints.apiGatewayManagement,
     [ENV.userPoolId]: endpoints.userPoolId,

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { pino, type Logger } from 'pino';
 import { createIdTokenVerifier, type IdTokenVerifier } from '@redwire/auth';
-import { WEBSOCKET_TOKEN_QUERY } from '@redwire/system';
+import { ENV, WEBSOCKET_TOKEN_QUERY } from '@redwire/system';
 import { createConnectionsApi } from './apigateway/connections-api.js';
 import { ConnectionStore } from './apigateway/connection-store.js';
 import { createHttpApi } from './apigateway/http-api.js';
@@ -24,6 +24,7 @@ import { handlerEnvironment, type Endpoints } from './local-cloud.environment.js
 import { DEFAULT_PORTS, portsFromEnv, type Ports, type ServiceName } from './ports.js';
 import { importHandlerLoader, LambdaRuntime, type HandlerLoader } from './runtime/lambda-runtime.js';
 import { functionsTriggeredBy, systemTopology, type Topology } from './runtime/topology.js';
+import { buildLocalCatalog, runDeployFunctions } from './runtime/start-tasks.js';
 import { startRedshiftDataServer, type RedshiftDataServer, type RedshiftDataServerOptions } from './warehouse/index.js';
 import { assertPortFree } from './http/port-probe.js';
 import { createWebServer } from './web/web.server.js';
@@ -197,12 +198,15 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
       region,
     };
     late.endpoints = endpoints;
+    const catalogUrl = options.environment?.[ENV.catalogUrl] ? undefined : await buildLocalCatalog(root, stateDir);
     const environment = {
       ...handlerEnvironment({ endpoints, tableName: tableNames[0] ?? '', jwks, stateDir, workspaceRoot: root, logLevel: logger.level }),
+      ...(catalogUrl ? { [ENV.catalogUrl]: catalogUrl } : {}),
       ...options.environment,
     };
     for (const [name, value] of Object.entries(environment)) if (name.startsWith('AWS_')) process.env[name] = value;
     await runtime.load(environment);
+    if (warehouse) await runDeployFunctions(runtime, topology, logger);
 
     for (const rule of topology.rules) bus.addRule(rule.name, rule.eventPattern, functionsTriggeredBy(topology, 'event-rule').filter((f) => f.trigger.rule === rule.name).map((f) => f.name));
     for (const schedule of topology.schedules) {
