@@ -15,9 +15,13 @@ export interface BenchProfile {
   readonly fewClients: number;
   readonly ratePerS: number;
   readonly openLoopMs: number;
+  /** Each load process submits at least this many runs per open-loop run (lengthens it at low rates). */
+  readonly minRunsPerProcess: number;
   readonly openLoopRepeats: number;
   readonly closedLoopClients: number;
   readonly closedLoopMs: number;
+  /** An unmeasured closed loop first, so JIT, connection pools and caches are warm. */
+  readonly warmupMs: number;
   readonly coldInitRepeats: number;
   readonly maxRunningPerUser: number;
 }
@@ -35,9 +39,11 @@ export const FULL_PROFILE: BenchProfile = {
   fewClients: 100,
   ratePerS: 100,
   openLoopMs: 10_000,
+  minRunsPerProcess: 25,
   openLoopRepeats: 3,
   closedLoopClients: 200,
   closedLoopMs: 15_000,
+  warmupMs: 3_000,
   coldInitRepeats: 3,
   maxRunningPerUser: 100,
 };
@@ -55,9 +61,11 @@ export const SMOKE_PROFILE: BenchProfile = {
   fewClients: 4,
   ratePerS: 20,
   openLoopMs: 1_500,
+  minRunsPerProcess: 4,
   openLoopRepeats: 1,
   closedLoopClients: 10,
   closedLoopMs: 1_500,
+  warmupMs: 1_000,
   coldInitRepeats: 1,
   maxRunningPerUser: 100,
 };

@@ -16,6 +16,8 @@ export interface Pipeline {
   readonly tokens: readonly string[];
   readonly profile: BenchProfile;
   readonly dataApi: RedshiftDataClient;
+  /** Open-loop arrival rate: the profile's (100/s), or half the measured closed-loop capacity when that is lower. */
+  rate: number;
 }
 
 /** Brings the number of connected clients to `total` (opening or closing), and waits until the gateway agrees. */
@@ -53,11 +55,13 @@ export interface OpenLoopResult {
 
 /** Runs arrive at `ratePerS` over random connected clients for `openLoopMs`, whatever earlier runs are doing. */
 export async function openLoop(p: Pipeline, modes: readonly RunMode[], report = CHEAP_REPORT): Promise<OpenLoopResult> {
+  const perProcess = p.rate / p.fleet.size;
+  const durationMs = Math.max(p.profile.openLoopMs, Math.ceil((p.profile.minRunsPerProcess / perProcess) * 1000));
   const replies = await p.fleet.each(() => ({
     cmd: 'openLoop',
     rest: p.bench.cloud.endpoints.rest,
-    ratePerS: p.profile.ratePerS / p.fleet.size,
-    durationMs: p.profile.openLoopMs,
+    ratePerS: perProcess,
+    durationMs,
     modes,
     report,
     pollIntervalMs: POLL_INTERVAL_MS,
@@ -116,7 +120,7 @@ export async function measurePush(p: Pipeline): Promise<PushFigures> {
     e2eRepeats.push(summarize(e2eOverhead(result.runs, engine)));
   }
   const samples = repeats.reduce((n, r) => n + r.count, 0);
-  const note = `${p.profile.clients} clients, ${p.profile.ratePerS} runs/s for ${p.profile.openLoopMs / 1000} s × ${repeats.length}; per-repeat p50 ${repeats.map((r) => round(r.p50)).join(', ')}`;
+  const note = `${p.profile.clients} clients, ${round(p.rate, 1)} runs/s × ${repeats.length}; per-repeat p50 ${repeats.map((r) => round(r.p50)).join(', ')}`;
   return {
     p50: { value: median(repeats.map((r) => r.p50)), samples, note },
     p99: { value: median(repeats.map((r) => r.p99)), samples, note: `per-repeat p99 ${repeats.map((r) => round(r.p99)).join(', ')}` },
@@ -141,7 +145,7 @@ export async function measurePollRatio(p: Pipeline): Promise<{ figure: Figure; p
   const polled = result.runs.filter((r) => r.mode === 'poll' && r.outcome === 'completed');
   const meanPolls = polled.reduce((n, r) => n + (r.polls ?? 0), 0) / Math.max(1, polled.length);
   return {
-    figure: { value: poll.p50 / push.p50, samples: push.count + poll.count, note: `poll p50 ${round(poll.p50)} ms ÷ push p50 ${round(push.p50)} ms (same run, ${p.profile.clients} clients); ${round(meanPolls)} polls per run` },
+    figure: { value: poll.p50 / push.p50, samples: push.count + poll.count, note: `poll p50 ${round(poll.p50)} ms ÷ push p50 ${round(push.p50)} ms (same run, ${p.profile.clients} clients, ${round(p.rate, 1)} runs/s); ${round(meanPolls)} polls per run` },
     push,
     poll,
     meanPolls,
@@ -156,16 +160,21 @@ export async function pushP99(p: Pipeline): Promise<LatencySummary> {
 }
 
 /** runs_per_s: closed loop, each client submit → push → first page, again and again. */
-export async function measureThroughput(p: Pipeline): Promise<{ figure: Figure; latency: LatencySummary; failures: Record<string, { count: number; first?: string }>; cloudCpuMsPerRun: number }> {
-  const cpu = process.cpuUsage();
-  const replies = await p.fleet.each((i) => ({
+function closedLoop(p: Pipeline, durationMs: number): Promise<LoadReply[]> {
+  return p.fleet.each((i) => ({
     cmd: 'closedLoop',
     rest: p.bench.cloud.endpoints.rest,
     clients: share(p.profile.closedLoopClients, p.fleet.size, i),
-    durationMs: p.profile.closedLoopMs,
+    durationMs,
     report: CHEAP_REPORT,
     drainMs: 15_000,
   }));
+}
+
+export async function measureThroughput(p: Pipeline): Promise<{ figure: Figure; latency: LatencySummary; failures: Record<string, { count: number; first?: string }>; cloudCpuMsPerRun: number }> {
+  await closedLoop(p, p.profile.warmupMs);
+  const cpu = process.cpuUsage();
+  const replies = await closedLoop(p, p.profile.closedLoopMs);
   const runs: RunSample[] = [];
   let start = Number.POSITIVE_INFINITY;
   let end = 0;

@@ -22,6 +22,8 @@ describe('SdkTrace', () => {
   it('attributes requests made inside an invocation to its function, per invocation and operation', async () => {
     const trace = new SdkTrace();
     try {
+      await trace.invoke('notify', async () => call('/', { 'x-amz-target': 'DynamoDB_20120810.GetItem' })); // not started: not counted
+      trace.start();
       await call('/', { 'x-amz-target': 'DynamoDB_20120810.GetItem' }); // outside any invocation: not counted
       for (let i = 0; i < 2; i += 1) {
         await trace.invoke('notify', async () => {
@@ -34,6 +36,8 @@ describe('SdkTrace', () => {
         notify: { invocations: 3, callsPerInvocation: 1.67, byOperation: { DescribeStatement: 0.33, GetItem: 0.67, PostToConnection: 0.67 } },
       });
       trace.reset();
+      trace.stop();
+      await trace.invoke('notify', async () => call('/@connections/abc'));
       expect(trace.perInvocation()).toEqual({});
     } finally {
       trace.close();

@@ -11,6 +11,7 @@ export class SdkTrace {
   private readonly current = new AsyncLocalStorage<string>();
   private readonly invocations = new Map<string, number>();
   private readonly calls = new Map<string, Map<string, number>>();
+  private enabled = false;
   private readonly onRequest = (message: unknown) => {
     const fn = this.current.getStore();
     if (fn === undefined) return;
@@ -21,12 +22,26 @@ export class SdkTrace {
     perFn.set(operation, (perFn.get(operation) ?? 0) + 1);
   };
 
-  constructor() {
+  /**
+   * Starts counting. Off by default and during timed phases: AsyncLocalStorage turns on promise hooks,
+   * which slow every await in the process and would distort the latency figures.
+   */
+  start(): void {
+    if (this.enabled) return;
+    this.enabled = true;
     subscribe('http.client.request.start', this.onRequest);
   }
 
-  /** Runs one invocation of `fn` inside its attribution context. */
+  stop(): void {
+    if (!this.enabled) return;
+    this.enabled = false;
+    unsubscribe('http.client.request.start', this.onRequest);
+    this.current.disable();
+  }
+
+  /** Runs one invocation of `fn`, inside its attribution context while counting. */
   invoke<T>(fn: string, work: () => T): T {
+    if (!this.enabled) return work();
     this.invocations.set(fn, (this.invocations.get(fn) ?? 0) + 1);
     return this.current.run(fn, work);
   }
@@ -49,7 +64,7 @@ export class SdkTrace {
   }
 
   close(): void {
-    unsubscribe('http.client.request.start', this.onRequest);
+    this.stop();
   }
 }
 
