@@ -75,4 +75,19 @@ describe('notify', () => {
     expect(await notifyStatement(f.deps, { detail: { statementId: 'x-3', statementName, state: 'STARTED' } })).toBe('ignored');
     expect(outcomes(f)).toEqual([]);
   });
+
+  it('throws when the warehouse cannot be asked, leaving the subscription open so the retried event still delivers', async () => {
+    const f = await fixture();
+    const { statementId, statementName } = await submitted(f);
+    const describe = f.runner.describe.bind(f.runner);
+    f.runner.describe = async () => {
+      throw new Error('DescribeStatement timed out');
+    };
+    await expect(notifyStatement(f.deps, exampleEvent(statementId, statementName, 'FINISHED'))).rejects.toThrow('timed out');
+    expect((await f.registry.subscriptions.getByStatementId(statementId))?.state).toBe('running');
+    f.runner.describe = describe;
+    f.runner.finished(statementId, 4);
+    expect(await notifyStatement(f.deps, exampleEvent(statementId, statementName, 'FINISHED'))).toBe('delivered');
+    expect(outcomes(f)).toEqual([expect.objectContaining({ type: 'completed', rowCount: 4 })]);
+  });
 });
