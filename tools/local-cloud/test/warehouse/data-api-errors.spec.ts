@@ -1,5 +1,5 @@
 import { request } from 'node:http';
-import { ExecuteStatementCommand, BatchExecuteStatementCommand, DescribeStatementCommand } from '@aws-sdk/client-redshift-data';
+import { ExecuteStatementCommand, BatchExecuteStatementCommand, DescribeStatementCommand, GetStatementResultCommand } from '@aws-sdk/client-redshift-data';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TARGET, startWarehouse, waitUntilFinal, type Warehouse } from './warehouse-fixture.js';
 
@@ -92,7 +92,6 @@ describe('Redshift Data API stand-in: requests AWS rejects', { timeout: 60_000 }
       Parameters: [{ name: 'text', value: "x'); DROP TABLE t; --" }, { name: 'n', value: '41' }, { name: 'month', value: '2015-12' }],
     }));
     expect((await waitUntilFinal(warehouse.client, Id as string)).Status).toBe('FINISHED');
-    const { GetStatementResultCommand } = await import('@aws-sdk/client-redshift-data');
     const page = await warehouse.client.send(new GetStatementResultCommand({ Id }));
     expect(page.Records?.[0]).toEqual([
       { stringValue: "x'); DROP TABLE t; --" }, { longValue: 42 }, { stringValue: '2015-12-01' }, { stringValue: ':not_a_param' },

@@ -80,8 +80,11 @@ export class StatementRunner {
     state.connection = connection;
     try {
       if (state.cancelled) return this.finish(record, 'ABORTED', CANCELLED_MESSAGE);
+      // PICKED while the SQL is translated and bound on its connection; STARTED once DuckDB runs it.
       this.setStatus(record, 'PICKED');
-      this.setStatus(record, 'STARTED');
+      const started = (): void => {
+        if (record.status === 'PICKED') this.setStatus(record, 'STARTED', false);
+      };
       const parameters = new Map((record.parameters ?? []).map((p) => [p.name, p.value]));
       const units = record.isBatch
         ? record.subStatements.map((sub) => ({ sub, sqls: [sub.queryString] }))
@@ -95,12 +98,14 @@ export class StatementRunner {
           continue;
         }
         const startedAt = process.hrtime.bigint();
-        this.updateSub(record, sub, { status: 'STARTED' });
         try {
           let outcome: StatementOutcome | undefined;
           for (const sql of sqls) {
             if (state.cancelled) throw new Error(CANCELLED_MESSAGE);
-            outcome = await executeStatement(connection, sql, parameters);
+            outcome = await executeStatement(connection, sql, parameters, () => {
+              started();
+              if (sub.status !== 'STARTED') this.updateSub(record, sub, { status: 'STARTED' });
+            });
           }
           if (!outcome) throw new Error('the statement is empty');
           if (outcome.hasResultSet) await this.store.saveResult(sub.id, { columns: outcome.columns, records: outcome.records });
@@ -129,11 +134,11 @@ export class StatementRunner {
     }
   }
 
-  private setStatus(record: StatementRecord, status: StatementStatus): void {
+  private setStatus(record: StatementRecord, status: StatementStatus, withSubStatements = true): void {
     const now = Date.now();
     record.status = status;
     record.updatedAt = now;
-    for (const sub of record.subStatements) if (!isFinal(sub.status)) Object.assign(sub, { status, updatedAt: now });
+    if (withSubStatements) for (const sub of record.subStatements) if (!isFinal(sub.status)) Object.assign(sub, { status, updatedAt: now });
     this.store.save(record);
   }
 

@@ -33,12 +33,14 @@ export async function executeStatement(
   connection: DuckDBConnection,
   sql: string,
   parameters: ReadonlyMap<string, string>,
+  onStarted: () => void = () => undefined,
 ): Promise<StatementOutcome> {
   const positional = rewriteNamedParameters(sql, (_name, index) => `$${index + 1}`);
   const missing = positional.names.filter((name) => !parameters.has(name));
   if (missing.length > 0) throw new StatementError(`no value given for parameter ${missing.map((name) => `:${name}`).join(', ')}`);
   const translated = await translateStatement(positional.sql, duckdbCodec(connection));
   const values = positional.names.map((name) => parameters.get(name) as string);
+  onStarted();
   const result = await connection.stream(translated, values, values.map(() => VARCHAR));
   if (result.returnType !== ResultReturnType.QUERY_RESULT) {
     return { hasResultSet: false, columns: [], records: [], rows: result.rowsChanged, size: 0 };
