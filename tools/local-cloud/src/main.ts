@@ -7,14 +7,14 @@ import { PortConfigError } from './ports.js';
 process.env['AWS_SDK_JS_SUPPRESS_MAINTENANCE_MODE_MESSAGE'] ??= '1';
 const { startLocalCloud } = await import('./local-cloud.js');
 
-const started = performance.now();
+// Time to ready counts from process start (tsx compiling and loading modules included).
 const logger = pino({ level: process.env['REDWIRE_LOG_LEVEL'] ?? 'warn' });
 process.stdout.write('Starting Redwire (local cloud)…\n');
 
 try {
   const stateDir = process.env['REDWIRE_STATE_DIR'] || undefined;
   const cloud = await startLocalCloud({ logger, interactive: true, ...(stateDir ? { stateDir } : {}) });
-  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  const seconds = process.uptime().toFixed(1);
   const { endpoints } = cloud;
   const missing = cloud.unavailableFunctions.length ? `\n  Not available yet: ${cloud.unavailableFunctions.join(', ')} (their requests fail as in AWS).` : '';
   process.stdout.write(
