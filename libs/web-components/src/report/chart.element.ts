@@ -12,6 +12,13 @@ type PlotModule = typeof import('@observablehq/plot');
 let plotModule: Promise<PlotModule> | undefined;
 const loadPlot = () => (plotModule ??= import('@observablehq/plot'));
 
+/** Starts loading the chart library (e.g. when a report with a chart is submitted), so the chart follows the table at once. */
+export function preloadChartLibrary(): void {
+  loadPlot().catch(() => {
+    plotModule = undefined; // the chart element reports the failure when it draws
+  });
+}
+
 function marks(Plot: PlotModule, hint: ChartHint, points: ChartPoint[]) {
   const tip = { channels: { series: 'series' } };
   switch (hint.type) {

@@ -9,7 +9,7 @@ import type { ServerMessage } from '../connection/server-messages.js';
 import { sessionContext, type RedwireSession } from '../session/session-context.js';
 import { fire } from '../shared/events.js';
 import { baseStyles } from '../shared/styles.js';
-import './chart.element.js';
+import { preloadChartLibrary } from './chart.element.js';
 import { paramFields, readParamValues } from './param-fields.js';
 import { renderParamFields } from './param-form.js';
 import { errorText, isPending, nextRun, type ReportRun } from './report-run.js';
@@ -138,6 +138,7 @@ export class RedwireReportElement extends LitElement {
     if (session === undefined || summary === undefined || isPending(this._run) || !form.reportValidity()) return;
     const params = readParamValues(paramFields(summary.params), new FormData(form));
     this._csvError = '';
+    if (summary.chart !== undefined) preloadChartLibrary();
     this._run = { phase: 'submitted', requestId: '', submittedAt: Date.now() };
     this._tick(true);
     try {

@@ -31,7 +31,7 @@ export async function openPage(
   options: { timezoneId?: string; storageState?: Awaited<ReturnType<BrowserContext['storageState']>> } = {},
 ): Promise<OpenedPage> {
   const context = await browser.newContext({ timezoneId: options.timezoneId, storageState: options.storageState, acceptDownloads: true });
-  context.setDefaultTimeout(10_000);
+  context.setDefaultTimeout(20_000);
   const page = await context.newPage();
   const problems: string[] = [];
   const consoleLines: string[] = [];
