@@ -20,19 +20,22 @@ export function preloadChartLibrary(): void {
 }
 
 function marks(Plot: PlotModule, hint: ChartHint, points: ChartPoint[]) {
-  const tip = { channels: { series: 'series' } };
+  // The SVG as a whole carries the label and description; its marks are hidden from assistive
+  // technology (Plot would label bare <g> elements, which ARIA forbids) — the table holds the values.
+  const common = { ariaHidden: 'true', tip: { ariaHidden: 'true', channels: { series: 'series' } } } as const;
+  const baseline = Plot.ruleY([0], { ariaHidden: 'true' });
   switch (hint.type) {
     case 'heatmap':
-      return [Plot.cell(points, { x: 'x', y: 'y', fill: 'value', tip: true })];
+      return [Plot.cell(points, { x: 'x', y: 'y', fill: 'value', ariaHidden: 'true', tip: { ariaHidden: 'true' } })];
     case 'line':
-      return [Plot.lineY(points, { x: 'x', y: 'value', stroke: 'series', tip }), Plot.ruleY([0])];
+      return [Plot.lineY(points, { x: 'x', y: 'value', stroke: 'series', ...common }), baseline];
     case 'stacked-bar':
-      return [Plot.barY(points, { x: 'x', y: 'value', fill: 'series', tip }), Plot.ruleY([0])];
+      return [Plot.barY(points, { x: 'x', y: 'value', fill: 'series', ...common }), baseline];
     case 'bar': {
       const grouped = new Set(points.map((p) => p.series)).size > 1;
       return grouped
-        ? [Plot.barY(points, { fx: 'x', x: 'series', y: 'value', fill: 'series', tip }), Plot.ruleY([0])]
-        : [Plot.barY(points, { x: 'x', y: 'value', fill: 'series', tip }), Plot.ruleY([0])];
+        ? [Plot.barY(points, { fx: 'x', x: 'series', y: 'value', fill: 'series', ...common }), baseline]
+        : [Plot.barY(points, { x: 'x', y: 'value', fill: 'series', ...common }), baseline];
     }
   }
 }
