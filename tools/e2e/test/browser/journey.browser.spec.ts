@@ -21,6 +21,7 @@ describe.skipIf(chromiumPath === undefined)('the browser journey through the loc
 
   beforeAll(async () => {
     [flow, browser] = await Promise.all([startBrowserCloud(), launchChromium()]);
+    expect(flow.cloud.unavailableFunctions, 'every handler of the flow must exist').toEqual([]);
     const context = await browser.newContext({ timezoneId: 'America/Los_Angeles', locale: 'en-US', acceptDownloads: true });
     context.setDefaultTimeout(20_000);
     page = await context.newPage();
