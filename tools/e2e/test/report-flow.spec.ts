@@ -5,9 +5,9 @@ import { join } from 'node:path';
 import { CreateTableCommand } from '@aws-sdk/client-dynamodb';
 import { dynamoDbClient, dynamoDbDocumentClient, parseEnv, redshiftDataClient, registryEnv, resetAwsClients, warehouseEnv } from '@redwire/config';
 import { createConnectionRegistry, createTableInput, parseStatementName, statementNameFor, type ConnectionRegistry } from '@redwire/connection-registry';
-// TODO(local-cloud export): switch to '@redwire/local-cloud' once its index exports the warehouse stand-in.
+// The local cloud is a tool with projectType application; tests may drive its stand-ins in-process.
 // eslint-disable-next-line @nx/enforce-module-boundaries
-import { startRedshiftDataServer, type RedshiftDataServer, type StatusChangeEvent } from '../../local-cloud/src/warehouse/index.js';
+import { startRedshiftDataServer, type RedshiftDataServer, type StatusChangeEvent } from '@redwire/local-cloud';
 import { Warehouse } from '@redwire/warehouse';
 import dynalite from 'dynalite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

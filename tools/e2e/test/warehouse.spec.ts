@@ -2,9 +2,9 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseEnv, redshiftDataClient, resetAwsClients, warehouseEnv } from '@redwire/config';
-// TODO(local-cloud export): switch to '@redwire/local-cloud' once its index exports the warehouse stand-in.
+// The local cloud is a tool with projectType application; tests may drive its stand-ins in-process.
 // eslint-disable-next-line @nx/enforce-module-boundaries
-import { startRedshiftDataServer, type RedshiftDataServer } from '../../local-cloud/src/warehouse/index.js';
+import { startRedshiftDataServer, type RedshiftDataServer } from '@redwire/local-cloud';
 import { resultPageSchema, type ResultPage } from '@redwire/protocol';
 import { Warehouse, type StatementDescription } from '@redwire/warehouse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
