@@ -115,10 +115,3 @@ export function readParamValues(fields: readonly ParamField[], data: FormData): 
   }
   return values;
 }
-
-/** The month before or after `month` (`YYYY-MM`), as text; used to clamp defaults into the data's range. */
-export function clampMonth(month: string, min?: string, max?: string): string {
-  if (min !== undefined && month < min) return min;
-  if (max !== undefined && month > max) return max;
-  return month;
-}

@@ -173,6 +173,21 @@ describe.skipIf(chromiumPath === undefined)('<redwire-report> in Chromium', () =
     expect(opened?.problems.filter((problem) => !/WebSocket connection .* failed/.test(problem))).toEqual([]);
   });
 
+  it('asks GET /statements/{id} when a run has been quiet too long, and shows the rows of a lost outcome', async () => {
+    let statementId = '';
+    backend.onSubmit = (message) => (statementId = backend.accept(message));
+    // Set before the element upgrades: Lit keeps the value. A 400 ms quiet period instead of 30 s.
+    const page = await open(`${ONE_REPORT}<script>document.querySelector('redwire-session').timings = { quietMs: 400 };</script>`);
+    await page.getByLabel('Month').fill('2015-11');
+    await page.getByRole('button', { name: 'Submit' }).click();
+    await status(page).getByText(/Running for/).waitFor();
+    backend.states.set(statementId, 'finished'); // finished, but the push is lost
+    await page.getByRole('table').waitFor();
+    expect(await page.getByRole('table').locator('tbody tr').count()).toBe(30);
+    expect(backend.fetchedPaths).toContain(`/statements/${statementId}`);
+    expect(opened?.problems).toEqual([]);
+  });
+
   it('runs two reports at once on one connection, told apart by topic', async () => {
     const running: string[] = [];
     backend.onSubmit = (message) => running.push(backend.accept(message));

@@ -37,6 +37,8 @@ export class FakeBackend {
   readonly received: Message[] = [];
   readonly tokenEmails: (string | undefined)[] = [];
   readonly authorizations: string[] = [];
+  /** Paths of the authorized HTTP API requests, in order. */
+  readonly fetchedPaths: string[] = [];
   reports: ReportSummary[] = [];
   readonly results = new Map<string, FakeResult>();
   readonly states = new Map<string, string>();
@@ -164,6 +166,7 @@ export class FakeBackend {
     const authorization = request.headers.authorization ?? '';
     if (!authorization.startsWith('Bearer ')) return send(401, JSON.stringify({ error: { code: 'unauthorized', message: 'Sign in first.' } }));
     this.authorizations.push(authorization);
+    this.fetchedPaths.push(url.pathname);
     if (url.pathname === '/reports') return send(200, JSON.stringify({ reports: this.reports }));
     const match = /^\/statements\/([^/]+)(\/result(\.csv)?)?$/.exec(url.pathname);
     const statementId = match?.[1] ?? '';
