@@ -36,7 +36,7 @@ describe('Cognito (cognito-local behind the local cloud)', () => {
     expect(identity).toMatchObject({ email: 'ana@example.com', groups: [] });
     expect(identity.claims['iss']).toBe(`${cloud.endpoints.cognito}/${cloud.endpoints.userPoolId}`);
     expect(tokens.RefreshToken).toEqual(expect.any(String));
-    const refreshed = await cognito.send(new InitiateAuthCommand({ ClientId: ClientId(), AuthFlow: 'REFRESH_TOKEN_AUTH', AuthParameters: { REFRESH_TOKEN: tokens.RefreshToken! } }));
+    const refreshed = await cognito.send(new InitiateAuthCommand({ ClientId: ClientId(), AuthFlow: 'REFRESH_TOKEN_AUTH', AuthParameters: { REFRESH_TOKEN: String(tokens.RefreshToken) } }));
     await expect(verifier.verify(refreshed.AuthenticationResult?.IdToken)).resolves.toMatchObject({ sub: identity.sub });
   });
 

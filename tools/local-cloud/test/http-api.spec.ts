@@ -19,7 +19,7 @@ describe('HTTP API with the Cognito JWT authorizer', () => {
       await cognito.send(new AdminAddUserToGroupCommand({ UserPoolId: cloud.endpoints.userPoolId, Username: 'ana@example.com', GroupName }));
     }
     const auth = await cognito.send(new InitiateAuthCommand({ ClientId: cloud.endpoints.userPoolClientId, AuthFlow: 'USER_PASSWORD_AUTH', AuthParameters: { USERNAME: 'ana@example.com', PASSWORD: GOOD_PASSWORD } }));
-    idToken = auth.AuthenticationResult!.IdToken!;
+    idToken = String(auth.AuthenticationResult?.IdToken);
     cognito.destroy();
   });
   afterAll(() => cloud.dispose());
@@ -35,10 +35,10 @@ describe('HTTP API with the Cognito JWT authorizer', () => {
     expect(body.query).toEqual({ x: '1,2', y: 'z' });
     expect(body.claims).toMatchObject({ email: 'ana@example.com', 'cognito:groups': '[admins analysts]', token_use: 'id', aud: cloud.endpoints.userPoolClientId });
     expect(Object.values(body.claims).every((v) => typeof v === 'string')).toBe(true);
-    const event = recorded('http')[0]?.event as Record<string, any>;
+    const event = recorded('http')[0]?.event as { headers: Record<string, string> };
     expect(event).toMatchObject({ version: '2.0', rawPath: '/things/a%20b', rawQueryString: 'x=1&x=2&y=z', isBase64Encoded: false });
-    expect(event['requestContext']).toMatchObject({ http: { method: 'GET', path: '/things/a%20b', sourceIp: '127.0.0.1' }, stage: '$default', routeKey: 'GET /things/{id}' });
-    expect(event['headers']['authorization']).toMatch(/^Bearer /);
+    expect((event as Record<string, unknown>)['requestContext']).toMatchObject({ http: { method: 'GET', path: '/things/a%20b', sourceIp: '127.0.0.1' }, stage: '$default', routeKey: 'GET /things/{id}' });
+    expect(event.headers['authorization']).toMatch(/^Bearer /);
   });
 
   it('passes a JSON body as text and a binary body as base64', async () => {
@@ -66,7 +66,7 @@ describe('HTTP API with the Cognito JWT authorizer', () => {
     if (value === 'ACCESS') {
       const cognito = cognitoClient(cloud);
       const auth = await cognito.send(new InitiateAuthCommand({ ClientId: cloud.endpoints.userPoolClientId, AuthFlow: 'USER_PASSWORD_AUTH', AuthParameters: { USERNAME: 'ana@example.com', PASSWORD: GOOD_PASSWORD } }));
-      value = auth.AuthenticationResult!.AccessToken!;
+      value = String(auth.AuthenticationResult?.AccessToken);
       cognito.destroy();
     }
     const res = await call('/things/1', {}, value);

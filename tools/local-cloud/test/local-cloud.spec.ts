@@ -100,6 +100,22 @@ describe('startLocalCloud', () => {
     }
   });
 
+  it('closes a connection at the maximum duration (1001) even while it is active', async () => {
+    const cloud = await startTestCloud({ stateDir: tempDir(), websocketLimits: { maxConnectionMs: 500, idleTimeoutMs: 10_000 } });
+    try {
+      const { connect } = await import('./support/ws-client.js');
+      const client = await connect(`${cloud.endpoints.websocket}?token=x`);
+      const started = Date.now();
+      const pinger = setInterval(() => client.socket.send('{"action":"submit"}'), 100);
+      const { code } = await client.closed;
+      clearInterval(pinger);
+      expect(code).toBe(1001);
+      expect(Date.now() - started).toBeGreaterThanOrEqual(400);
+    } finally {
+      await cloud.close();
+    }
+  });
+
   it('shuts down within 2 s with open WebSocket clients and keep-alive HTTP clients', async () => {
     const cloud = await startTestCloud({ stateDir: tempDir() });
     const { connect } = await import('./support/ws-client.js');

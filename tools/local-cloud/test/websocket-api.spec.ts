@@ -47,7 +47,7 @@ describe('WebSocket API', () => {
     it('gives the authorizer an API Gateway REQUEST event', async () => {
       const client = await connect(url('ana'));
       client.socket.close();
-      const event = recorded('authorizer')[0]?.event as Record<string, any>;
+      const event = recorded('authorizer')[0]?.event ?? {};
       expect(event).toMatchObject({ type: 'REQUEST', queryStringParameters: { token: 'ana' }, requestContext: { routeKey: '$connect', eventType: 'CONNECT', stage: 'local' } });
       expect(event['methodArn']).toMatch(/^arn:aws:execute-api:us-east-1:\d{12}:local\/local\/\$connect$/);
     });
@@ -64,10 +64,10 @@ describe('WebSocket API', () => {
       client.socket.send(JSON.stringify({ action: 'submit', n: 1 }));
       const reply = JSON.parse(await client.next());
       expect(reply).toMatchObject({ routeKey: 'submit', eventType: 'MESSAGE', authorizer: { principalId: 'user-1', sub: 'sub-ana', level: 3, admin: false } });
-      const event = recorded('echo')[0]?.event as Record<string, any>;
+      const event = (recorded('echo')[0]?.event ?? {}) as { requestContext: Record<string, unknown>; isBase64Encoded: boolean };
       expect(event['requestContext']).toMatchObject({ connectionId: expect.any(String), domainName: expect.stringMatching(/^127\.0\.0\.1:\d+$/), stage: 'local', messageId: expect.any(String), identity: { sourceIp: '127.0.0.1' } });
-      expect(typeof event['requestContext'].connectedAt).toBe('number');
-      expect(typeof event['requestContext'].requestTimeEpoch).toBe('number');
+      expect(typeof event.requestContext['connectedAt']).toBe('number');
+      expect(typeof event.requestContext['requestTimeEpoch']).toBe('number');
       expect(event['isBase64Encoded']).toBe(false);
     });
 

@@ -28,5 +28,6 @@ export async function signedInUser(cloud: LocalCloud, email: string) {
   await cognito.send(new ConfirmSignUpCommand({ ClientId, Username: email, ConfirmationCode: await codeFor(cloud, email) }));
   const auth = await cognito.send(new InitiateAuthCommand({ ClientId, AuthFlow: 'USER_PASSWORD_AUTH', AuthParameters: { USERNAME: email, PASSWORD: GOOD_PASSWORD } }));
   cognito.destroy();
-  return auth.AuthenticationResult!;
+  if (!auth.AuthenticationResult?.IdToken) throw new Error(`no tokens for ${email}`);
+  return auth.AuthenticationResult as { IdToken: string; AccessToken: string; RefreshToken: string };
 }
