@@ -36,6 +36,19 @@ describe('startLocalCloud', () => {
     }
   });
 
+  it('answers plain HTTP on the WebSocket port with 426 and writes to the web server with 405, and keeps serving', async () => {
+    const cloud = await startTestCloud({ stateDir: tempDir() });
+    try {
+      const plain = await fetch(cloud.endpoints.websocket.replace('ws:', 'http:'));
+      expect(plain.status).toBe(426);
+      const post = await fetch(`${cloud.endpoints.web}/config.json`, { method: 'POST', body: 'x' });
+      expect(post.status).toBe(405);
+      expect((await fetch(`${cloud.endpoints.web}/_dev/mail.json`)).status).toBe(200);
+    } finally {
+      await cloud.close();
+    }
+  });
+
   it('serves the built web app with a fallback to index.html and refuses paths outside it', async () => {
     const dist = tempDir();
     writeFileSync(join(dist, 'index.html'), '<title>app</title>');
