@@ -25,8 +25,12 @@ export const reportStyles = css`
   fieldset {
     border: 1px solid var(--redwire-border-color, #d0d7de);
   }
-  .status:empty,
   .error:empty {
     display: none;
+  }
+  .elapsed {
+    margin-left: 0.5em;
+    font-variant-numeric: tabular-nums;
+    color: var(--redwire-muted-color, #57606a);
   }
 `;

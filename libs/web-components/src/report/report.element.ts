@@ -31,7 +31,8 @@ let topicCounter = 0;
  * @fires redwire-aborted - the run was cancelled; detail `{report, topic, statementId}`
  * @fires redwire-error - detail `{source: 'report', code, message, report, topic, statementId?}`
  * @csspart form - the parameter form
- * @csspart status - the live status line
+ * @csspart status - the status line (its phase text is an aria-live region)
+ * @csspart elapsed - seconds since the run was accepted (shown, not announced)
  * @csspart error - the error message
  * @csspart table - the result table (forwarded from redwire-result-table)
  * @cssprop --redwire-accent-color - buttons
@@ -179,6 +180,7 @@ export class RedwireReportElement extends LitElement {
     }
   }
 
+  /** The announced status: it changes with the phase only, so screen readers are not told every second. */
   private _statusText(): string {
     const run = this._run;
     const lost = this._connectionState !== 'open' && isPending(run) ? ' The connection was lost; reconnecting — the report keeps running.' : '';
@@ -186,11 +188,9 @@ export class RedwireReportElement extends LitElement {
       case 'idle':
         return '';
       case 'submitted':
-        return `Submitted…${lost}`;
-      case 'running': {
-        const seconds = Math.max(0, Math.floor((this._now - run.acceptedAt) / 1000));
-        return `${run.cancelling ? 'Cancelling' : 'Running'} for ${seconds} s…${lost}`;
-      }
+        return `Submitted.${lost}`;
+      case 'running':
+        return `${run.cancelling ? 'Cancelling' : 'Running'}.${lost}`;
       case 'completed':
         return `Completed in ${(run.elapsedMs / 1000).toFixed(1)} s: ${run.rowCount ?? 'unknown number of'} rows.`;
       case 'aborted':
@@ -198,6 +198,13 @@ export class RedwireReportElement extends LitElement {
       case 'failed':
         return 'Failed.';
     }
+  }
+
+  /** Seconds since `accepted`, by this browser's clock; shown (not announced) while the statement runs. */
+  private _elapsedText(): string {
+    const run = this._run;
+    if (run.phase !== 'running') return '';
+    return `Elapsed: ${Math.max(0, Math.floor((this._now - run.acceptedAt) / 1000))} s`;
   }
 
   private _renderResult(summary: ReportSummary) {
@@ -234,7 +241,10 @@ export class RedwireReportElement extends LitElement {
             : nothing}
         </div>
       </form>
-      <p class="status" part="status" role="status" aria-live="polite" data-phase=${run.phase}>${this._statusText()}</p>
+      <p class="status" part="status" data-phase=${run.phase}>
+        <span role="status" aria-live="polite">${this._statusText()}</span>
+        <span class="elapsed" part="elapsed">${this._elapsedText()}</span>
+      </p>
       <p class="error" part="error" role="alert">${failure}</p>
       ${this._renderResult(summary)}
     </section>`;

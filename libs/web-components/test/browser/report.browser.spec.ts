@@ -88,8 +88,10 @@ describe.skipIf(chromiumPath === undefined)('<redwire-report> in Chromium', () =
     await page.getByLabel('Month').press('Enter');
     const submit = await backend.waitFor(() => backend.messages('submit').at(-1), 'the submit');
     expect(submit).toMatchObject({ topic: 'daily', report: 'trips-per-day', params: { month: '2015-12' } });
-    await status(page).getByText('Running for 0 s…').waitFor();
-    await status(page).getByText('Running for 2 s…').waitFor({ timeout: 4_000 });
+    await status(page).getByRole('status').getByText('Running.').waitFor();
+    await status(page).getByText('Elapsed: 0 s').waitFor();
+    await status(page).getByText('Elapsed: 2 s').waitFor({ timeout: 4_000 });
+    expect(await status(page).getByRole('status').textContent()).toBe('Running.'); // the ticking seconds are not announced
     expect(await page.getByRole('button', { name: 'Submit' }).isDisabled()).toBe(true);
 
     backend.complete(statementId);
@@ -98,7 +100,7 @@ describe.skipIf(chromiumPath === undefined)('<redwire-report> in Chromium', () =
     const tableShownAt = Date.now();
     await page.locator('redwire-chart svg[aria-label]').first().waitFor({ timeout: 1_000 });
     expect(Date.now() - tableShownAt).toBeLessThan(1_000);
-    expect(await status(page).textContent()).toMatch(/^Completed in \d+\.\d s: 31 rows\.$/);
+    expect(await status(page).getByRole('status').textContent()).toMatch(/^Completed in \d+\.\d s: 31 rows\.$/);
     expect(await table.locator('tbody tr').count()).toBe(31);
     const first = table.locator('tbody tr').first().locator('td');
     expect(await first.allTextContents()).toEqual(['2015-12-01', '1,000', '13,250.00', '']);
@@ -125,7 +127,7 @@ describe.skipIf(chromiumPath === undefined)('<redwire-report> in Chromium', () =
     const page = await open();
     await page.getByLabel('Month').fill('2015-06');
     await page.getByRole('button', { name: 'Submit' }).click();
-    await status(page).getByText(/Running for/).waitFor();
+    await status(page).getByText('Running.').waitFor();
     await page.getByRole('button', { name: 'Cancel' }).focus();
     await page.keyboard.press('Enter');
     await status(page).getByText('Cancelled.').waitFor();
@@ -147,7 +149,7 @@ describe.skipIf(chromiumPath === undefined)('<redwire-report> in Chromium', () =
     backend.onSubmit = (message) => backend.outcomeFor(backend.accept(message), 'failed', { code: 'query_failed', message: 'division by zero' });
     await page.getByRole('button', { name: 'Submit' }).click();
     await page.getByRole('alert').getByText('The report failed in the warehouse. division by zero').waitFor();
-    expect(await status(page).textContent()).toBe('Failed.');
+    expect(await status(page).getByRole('status').textContent()).toBe('Failed.');
     await page.screenshot({ path: artifactPath('report-error.png'), fullPage: true });
     expect(opened?.problems).toEqual([]);
   });
@@ -158,7 +160,7 @@ describe.skipIf(chromiumPath === undefined)('<redwire-report> in Chromium', () =
     const page = await open();
     await page.getByLabel('Month').fill('2015-02');
     await page.getByRole('button', { name: 'Submit' }).click();
-    await status(page).getByText(/Running for/).waitFor();
+    await status(page).getByText('Running.').waitFor();
     backend.refuseUpgrades = true;
     backend.dropSockets();
     await status(page).getByText(/The connection was lost; reconnecting — the report keeps running\./).waitFor();
@@ -180,7 +182,7 @@ describe.skipIf(chromiumPath === undefined)('<redwire-report> in Chromium', () =
     const page = await open(`${ONE_REPORT}<script>document.querySelector('redwire-session').timings = { quietMs: 400 };</script>`);
     await page.getByLabel('Month').fill('2015-11');
     await page.getByRole('button', { name: 'Submit' }).click();
-    await status(page).getByText(/Running for/).waitFor();
+    await status(page).getByText('Running.').waitFor();
     backend.states.set(statementId, 'finished'); // finished, but the push is lost
     await page.getByRole('table').waitFor();
     expect(await page.getByRole('table').locator('tbody tr').count()).toBe(30);
@@ -201,8 +203,8 @@ describe.skipIf(chromiumPath === undefined)('<redwire-report> in Chromium', () =
     await right.getByLabel('Month').fill('2015-12');
     await left.getByRole('button', { name: 'Submit' }).click();
     await right.getByRole('button', { name: 'Submit' }).click();
-    await status(page, 'left').getByText(/Running for/).waitFor();
-    await status(page, 'right').getByText(/Running for/).waitFor();
+    await status(page, 'left').getByText('Running.').waitFor();
+    await status(page, 'right').getByText('Running.').waitFor();
     // Both run at the same time; the later one finishes first.
     for (const statementId of [...running].reverse()) backend.complete(statementId);
     await left.getByRole('table').waitFor();

@@ -6,7 +6,7 @@ const EMAIL = `journey-${Date.now()}@example.test`;
 const PASSWORD = 'Journey#2015';
 
 const report = (page: Page, id: string): Locator => page.locator(`redwire-report[report="${id}"]`);
-const statusOf = (page: Page, id: string): Locator => report(page, id).locator('[part="status"]');
+const statusOf = (page: Page, id: string): Locator => report(page, id).locator('[part="status"] [role="status"]');
 
 /**
  * The whole journey through the real local cloud, its real handlers and the built apps/web,
@@ -84,7 +84,7 @@ describe.skipIf(chromiumPath === undefined)('the browser journey through the loc
   it('cancels a slow run', async () => {
     const slow = report(page, 'test-slow-browser');
     await slow.getByRole('button', { name: 'Submit' }).click();
-    await statusOf(page, 'test-slow-browser').getByText(/Running for/).waitFor();
+    await statusOf(page, 'test-slow-browser').getByText('Running.').waitFor();
     await slow.getByRole('button', { name: 'Cancel' }).click();
     await statusOf(page, 'test-slow-browser').getByText('Cancelled.').waitFor({ timeout: 30_000 });
     await page.screenshot({ path: artifactPath('04-cancelled.png'), fullPage: true });
