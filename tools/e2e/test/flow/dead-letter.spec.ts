@@ -1,5 +1,6 @@
 import { DeleteTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+// eslint-disable-next-line @nx/enforce-module-boundaries
 import type { DeadLetter } from '@redwire/local-cloud';
 import { startFlowCloud, type FlowCloud } from './support/flow-cloud.js';
 import { FlowSocket, ofType } from './support/flow-socket.js';
@@ -23,7 +24,7 @@ describe('notify failures', () => {
     const user = await signUpAndSignIn(flow.cloud, 'erin');
     const socket = await FlowSocket.open(flow.cloud.endpoints.websocket, user.idToken);
     socket.send({ action: 'submit', requestId: 'doomed', topic: 't', report: 'test-slow-report', params: { ms: 1500 } });
-    const { statementId } = (await socket.next(ofType('accepted'))) as { statementId: string } & Record<string, unknown>;
+    const statementId = (await socket.next(ofType('accepted')))['statementId'];
     // The registry goes away while the statement runs: notify cannot read the subscription.
     const dynamo = new DynamoDBClient({ endpoint: flow.cloud.endpoints.dynamodb, region: flow.cloud.endpoints.region, credentials: { accessKeyId: 'l', secretAccessKey: 'l' } });
     await dynamo.send(new DeleteTableCommand({ TableName: flow.cloud.tableNames[0] }));

@@ -15,8 +15,8 @@ beforeAll(async () => {
     warehouseOptions: { enableTestFunctions: true },
     environment: { REDWIRE_MAX_RUNNING_PER_USER: String(MAX_RUNNING), REDWIRE_ABANDON_GRACE_SECONDS: String(GRACE_SECONDS) },
   });
-  const [alice, bob, carol, dave] = await Promise.all(['alice', 'bob', 'carol', 'dave'].map((name) => signUpAndSignIn(flow.cloud, name)));
-  users = { alice: alice!, bob: bob!, carol: carol!, dave: dave! };
+  const [alice, bob, carol, dave] = await Promise.all([signUpAndSignIn(flow.cloud, 'alice'), signUpAndSignIn(flow.cloud, 'bob'), signUpAndSignIn(flow.cloud, 'carol'), signUpAndSignIn(flow.cloud, 'dave')]);
+  users = { alice, bob, carol, dave };
 }, 120_000);
 
 afterAll(() => flow?.close());
