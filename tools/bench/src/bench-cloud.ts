@@ -23,6 +23,8 @@ export interface BenchCloud {
   readonly firstEvents: Map<string, unknown>;
   /** SDK calls per invocation of each in-process handler. */
   readonly trace: SdkTrace;
+  /** Resolves once no handler invocation is running (e.g. after a storm of $disconnect). */
+  handlersIdle(timeoutMs?: number): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -40,6 +42,7 @@ export async function startBenchCloud(options: BenchCloudOptions): Promise<Bench
   const stateDir = await mkdtemp(join(tmpdir(), 'redwire-bench-'));
   const firstEvents = new Map<string, unknown>();
   const trace = new SdkTrace();
+  const running = { count: 0 };
   const catalogFile = await writeCatalogBundle(await buildCatalog(BENCH_REPORTS_DIR), join(stateDir, 'bench-catalog'));
   const cloud = await startLocalCloud({
     ports: ephemeralPorts(),
@@ -47,7 +50,7 @@ export async function startBenchCloud(options: BenchCloudOptions): Promise<Bench
     sampleRows: options.sampleRows,
     logger: pino({ level: process.env['REDWIRE_LOG_LEVEL'] ?? 'warn' }),
     webDistDir: join(stateDir, 'no-web'),
-    loadHandler: recordingLoader(importHandlerLoader(WORKSPACE_ROOT), firstEvents, trace),
+    loadHandler: recordingLoader(importHandlerLoader(WORKSPACE_ROOT), firstEvents, trace, running),
     environment: {
       [ENV.catalogUrl]: pathToFileURL(catalogFile).href,
       [ENV.maxRunningPerUser]: String(options.maxRunningPerUser),
@@ -68,6 +71,13 @@ export async function startBenchCloud(options: BenchCloudOptions): Promise<Bench
     finalAt,
     firstEvents,
     trace,
+    handlersIdle: async (timeoutMs = 300_000) => {
+      const until = Date.now() + timeoutMs;
+      while (running.count > 0) {
+        if (Date.now() > until) throw new Error(`${running.count} handler invocations still running after ${timeoutMs} ms`);
+        await new Promise((r) => setTimeout(r, 20));
+      }
+    },
     close: async () => {
       await cloud.close();
       trace.close();
@@ -76,14 +86,15 @@ export async function startBenchCloud(options: BenchCloudOptions): Promise<Bench
   };
 }
 
-function recordingLoader(load: HandlerLoader, firstEvents: Map<string, unknown>, trace: SdkTrace): HandlerLoader {
+function recordingLoader(load: HandlerLoader, firstEvents: Map<string, unknown>, trace: SdkTrace, running: { count: number }): HandlerLoader {
   return async (fn) => {
     const handler = await load(fn);
     if (!handler) return undefined;
     return (event, context) => {
       const isSubmit = typeof (event as { body?: unknown }).body === 'string' && (event as { body: string }).body.includes('"submit"');
       if (!firstEvents.has(fn.name) && (fn.name !== 'ws-message' || isSubmit)) firstEvents.set(fn.name, structuredClone(event));
-      return trace.invoke(fn.name, () => handler(event, context));
+      running.count += 1;
+      return trace.invoke(fn.name, () => handler(event, context)).finally(() => (running.count -= 1));
     };
   };
 }

@@ -30,7 +30,7 @@ export const FULL_PROFILE: BenchProfile = {
   name: 'full',
   sampleRows: 12_000_000,
   seedRuns: 7,
-  transportPairs: 5,
+  transportPairs: 3,
   loadProcesses: 4,
   users: 20,
   connectConcurrency: 32,

@@ -35,7 +35,10 @@ export interface ColdStart {
 
 function coldStartOnce(fn: string, bundle: string, event: unknown, environment: Readonly<Record<string, string>>): Promise<ColdStart> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--input-type=module', '-e', CHILD_SCRIPT], {
+    // BENCH_COLD_START_PROFILE_DIR=<dir>: a CPU profile of every cold start (node --cpu-prof).
+    const profileDir = process.env['BENCH_COLD_START_PROFILE_DIR'];
+    const profile = profileDir ? ['--cpu-prof', '--cpu-prof-dir', profileDir, '--cpu-prof-name', `${fn}-${Date.now()}.cpuprofile`] : [];
+    const child = spawn(process.execPath, [...profile, '--input-type=module', '-e', CHILD_SCRIPT], {
       env: {
         PATH: process.env['PATH'] ?? '',
         ...environment,

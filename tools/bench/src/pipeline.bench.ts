@@ -44,6 +44,7 @@ export async function setClients(p: Pipeline, total: number): Promise<void> {
   const until = Date.now() + 120_000;
   while (connections.size !== total && Date.now() < until) await new Promise((r) => setTimeout(r, 50));
   await p.bench.cloud.bus.idle();
+  await p.bench.handlersIdle();
   if (connections.size !== total) throw new Error(`the gateway holds ${connections.size} connections, expected ${total}`);
 }
 

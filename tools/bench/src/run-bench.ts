@@ -120,7 +120,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
           } while (cursor);
           return rows;
         };
-        const lib = await measureResultOverhead(statementId, { read: rawSdkReader(dataApi), counter: rawCounter }, { read: libRead, counter: libCounter, label: '@redwire/warehouse readResultPage' }, profile.transportPairs);
+        const lib = await measureResultOverhead(statementId, { read: rawSdkReader(dataApi), counter: rawCounter }, { read: libRead, counter: libCounter, label: '@redwire/warehouse readResultPage' }, Math.min(2, profile.transportPairs));
         details['resultTransportLibrary'] = { ratio: round(lib.figure.value, 3), rawMs: lib.rawMs, libraryMs: lib.redwireMs, sdkCallsPerRead: lib.sdkCalls };
         libClient.destroy();
       } finally {
