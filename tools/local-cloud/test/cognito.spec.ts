@@ -6,6 +6,7 @@ import {
   CreateGroupCommand,
   InitiateAuthCommand,
   InvalidPasswordException,
+  ListUserPoolsCommand,
   NotAuthorizedException,
   SignUpCommand,
   UsernameExistsException,
@@ -89,6 +90,13 @@ describe('Cognito (cognito-local behind the local cloud)', () => {
     expect((await noTarget.json()) as object).toMatchObject({ __type: 'UnknownOperationException' });
     const jwks = (await (await fetch(`${cloud.endpoints.cognito}/${cloud.endpoints.userPoolId}/.well-known/jwks.json`)).json()) as { keys: unknown[] };
     expect(jwks.keys).toHaveLength(1);
+  });
+
+  it('is reached by a client without an endpoint through AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER', async () => {
+    const plain = new CognitoIdentityProviderClient({});
+    const pools = await plain.send(new ListUserPoolsCommand({ MaxResults: 10 }));
+    plain.destroy();
+    expect(pools.UserPools?.map((p) => p.Id)).toContain(cloud.endpoints.userPoolId);
   });
 
   it('puts groups into the ID token', async () => {

@@ -104,6 +104,16 @@ describe('@connections management API', () => {
     await expect(sdk.send(new GetConnectionCommand({ ConnectionId: 'nope' }))).rejects.toBeInstanceOf(GoneException);
   });
 
+  it('is reached by a client without an endpoint through AWS_ENDPOINT_URL_APIGATEWAYMANAGEMENTAPI', async () => {
+    const client = await connect(`${cloud.endpoints.websocket}?token=ana`);
+    const id = await idOf(client);
+    const plain = new ApiGatewayManagementApiClient({});
+    await plain.send(new PostToConnectionCommand({ ConnectionId: id, Data: 'via env' }));
+    plain.destroy();
+    expect(await client.next()).toBe('via env');
+    client.socket.close();
+  });
+
   it.skipIf(!awsCliPath)('works with the Debian AWS CLI: post-to-connection, get-connection, delete-connection, 410', async () => {
     const client = await connect(`${cloud.endpoints.websocket}?token=ana`);
     const id = await idOf(client);

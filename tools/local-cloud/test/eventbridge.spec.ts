@@ -103,6 +103,15 @@ describe('EventBridge', () => {
     expect(recorded('on-event')).toHaveLength(1);
   });
 
+  it('is reached by a client without an endpoint through AWS_ENDPOINT_URL_EVENTBRIDGE', async () => {
+    const plain = new EventBridgeClient({});
+    const out = await plain.send(new PutEventsCommand({ Entries: [entry({ kind: 'ok-env', size: 50, tag: 'env' })] }));
+    plain.destroy();
+    expect(out.FailedEntryCount).toBe(0);
+    await cloud.bus.idle();
+    expect(recorded('on-event')[0]?.event).toMatchObject({ detail: { kind: 'ok-env' } });
+  });
+
   it.skipIf(!awsCliPath)('accepts aws events put-events from the Debian AWS CLI', async () => {
     const result = await aws(['events', 'put-events', '--entries', JSON.stringify([entry({ kind: 'ok-cli', size: 99, tag: 'cli' })])], cloud.endpoints.eventbridge);
     expect(result.stderr).toBe('');
