@@ -1,7 +1,7 @@
 import { parseStatementName } from '@redwire/connection-registry';
 import { WarehouseError } from '@redwire/warehouse';
 import { describe, expect, it } from 'vitest';
-import { alice, bob, useFlowFixture } from '../test/flow-fixture.js';
+import { alice, bob, useFlowFixture, present } from '../test/flow-fixture.js';
 import { handleMessage } from './handle-message.js';
 
 const fixture = useFlowFixture();
@@ -18,7 +18,7 @@ describe('submit', () => {
     const { deps, runner, sender, registry } = await fixture();
     await handleMessage(deps, frame(submit()));
     expect(runner.executed).toHaveLength(1);
-    const run = runner.executed[0]!;
+    const run = present(runner.executed[0], 'ExecuteStatement call');
     expect(run.parameters).toEqual({ month: '2015-12' });
     expect(run.sql).not.toContain('2015-12');
     expect(run.withEvent).toBe(true);
@@ -27,7 +27,7 @@ describe('submit', () => {
     expect(run.clientToken).toBe(name?.key);
     const [accepted] = sender.to('conn-a');
     expect(accepted).toMatchObject({ type: 'accepted', requestId: 'r1', topic: 'trips', statementId: '00000000-0000-4000-8000-000000000001' });
-    const subscription = await registry.subscriptions.get(name!.key);
+    const subscription = await registry.subscriptions.get(present(name, 'statement name').key);
     expect(subscription).toMatchObject({ state: 'running', statementId: '00000000-0000-4000-8000-000000000001', userId: alice.userId, connectionId: 'conn-a' });
   });
 
@@ -112,14 +112,14 @@ describe('cancel and resume', () => {
     const { deps, sender, registry } = await fixture();
     await handleMessage(deps, frame(submit()));
     const statementId = '00000000-0000-4000-8000-000000000001';
-    const subscription = await registry.subscriptions.getByStatementId(statementId);
-    await registry.subscriptions.finish(subscription!.key, { state: 'finished', rowCount: 31 });
+    const subscription = present(await registry.subscriptions.getByStatementId(statementId), 'subscription');
+    await registry.subscriptions.finish(subscription.key, { state: 'finished', rowCount: 31 });
     await handleMessage(deps, frame({ action: 'resume', statementIds: [statementId, 'unknown-id'] }, alice, 'conn-new'));
     expect(sender.to('conn-new')).toEqual([
       { type: 'completed', statementId, topic: 'trips', requestId: 'r1', rowCount: 31 },
       expect.objectContaining({ type: 'error', code: 'statement_not_found', statementId: 'unknown-id' }),
     ]);
-    expect((await registry.subscriptions.get(subscription!.key))?.connectionId).toBe('conn-new');
+    expect((await registry.subscriptions.get(subscription.key))?.connectionId).toBe('conn-new');
     await handleMessage(deps, frame({ action: 'resume', statementIds: [statementId] }, bob, 'conn-b'));
     expect(sender.to('conn-b')).toEqual([expect.objectContaining({ code: 'statement_not_found', statementId })]);
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { alice, useFlowFixture, type FlowFixture } from '../test/flow-fixture.js';
+import { alice, useFlowFixture, type FlowFixture, present } from '../test/flow-fixture.js';
 import { handleMessage } from './handle-message.js';
 import { notifyStatement } from './notify-statement.js';
 
@@ -8,7 +8,7 @@ const fixture = useFlowFixture();
 async function submitted(f: FlowFixture, connectionId = 'conn-a') {
   await f.deps.registry.connections.put({ connectionId, userId: alice.userId, groups: [] });
   await handleMessage(f.deps, { connectionId, identity: alice, isBase64Encoded: false, body: JSON.stringify({ action: 'submit', requestId: 'r1', topic: 'trips', report: 'trips-per-day', params: { month: '2015-12' } }) });
-  const run = f.runner.executed.at(-1)!;
+  const run = present(f.runner.executed.at(-1), 'ExecuteStatement call');
   const statementId = `00000000-0000-4000-8000-${String(f.runner.executed.length).padStart(12, '0')}`;
   return { statementName: run.statementName, statementId };
 }

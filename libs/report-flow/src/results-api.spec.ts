@@ -2,7 +2,7 @@ import type { ResultPage } from '@redwire/protocol';
 import { WarehouseError } from '@redwire/warehouse';
 import { pino } from 'pino';
 import { describe, expect, it } from 'vitest';
-import { alice, bob, useFlowFixture } from '../test/flow-fixture.js';
+import { alice, bob, present, useFlowFixture } from '../test/flow-fixture.js';
 import type { ResultReader } from './flow-ports.js';
 import { handleMessage } from './handle-message.js';
 import { handleResultsRequest, type ResultsDependencies } from './results-api.js';
@@ -41,8 +41,8 @@ describe('results-api', () => {
     const { f, statementId, request } = await setup();
     expect(JSON.parse((await request('GET /statements/{id}')).body)).toMatchObject({ statementId, reportId: 'trips-per-day', state: 'running' });
     expect((await request('GET /statements/{id}/result')).statusCode).toBe(409);
-    const subscription = await f.registry.subscriptions.getByStatementId(statementId);
-    await f.registry.subscriptions.finish(subscription!.key, { state: 'finished', rowCount: 1 });
+    const subscription = present(await f.registry.subscriptions.getByStatementId(statementId), 'subscription');
+    await f.registry.subscriptions.finish(subscription.key, { state: 'finished', rowCount: 1 });
     const status = await request('GET /statements/{id}');
     expect(JSON.parse(status.body)).toMatchObject({ state: 'finished', rowCount: 1 });
     expect(JSON.parse((await request('GET /statements/{id}/result')).body)).toEqual(PAGE);
@@ -62,8 +62,8 @@ describe('results-api', () => {
 
   it('refuses a malformed cursor and a CSV over the limit with typed errors', async () => {
     const { f, statementId, request } = await setup(3);
-    const subscription = await f.registry.subscriptions.getByStatementId(statementId);
-    await f.registry.subscriptions.finish(subscription!.key, { state: 'finished', rowCount: 1 });
+    const subscription = present(await f.registry.subscriptions.getByStatementId(statementId), 'subscription');
+    await f.registry.subscriptions.finish(subscription.key, { state: 'finished', rowCount: 1 });
     const cursor = await request('GET /statements/{id}/result', alice, { statementId, cursor: 'not a cursor!' });
     expect(cursor.statusCode).toBe(400);
     expect(JSON.parse(cursor.body)).toMatchObject({ error: { code: 'invalid_cursor' } });

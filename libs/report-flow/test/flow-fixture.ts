@@ -113,3 +113,9 @@ export function useFlowFixture() {
 
 export const alice = { userId: 'user-alice', groups: [] as string[] };
 export const bob = { userId: 'user-bob', groups: ['admins'] };
+
+/** The value, or a failed test naming what was missing (instead of a non-null assertion). */
+export function present<T>(value: T | undefined | null, what = 'value'): T {
+  if (value === undefined || value === null) throw new Error(`expected a ${what}`);
+  return value;
+}
