@@ -24,6 +24,8 @@ export interface BenchProfile {
   readonly warmupMs: number;
   readonly coldInitRepeats: number;
   readonly maxRunningPerUser: number;
+  /** Phases that would start after this much time are skipped (and reported as not measured). */
+  readonly budgetMs: number;
 }
 
 export const FULL_PROFILE: BenchProfile = {
@@ -46,6 +48,7 @@ export const FULL_PROFILE: BenchProfile = {
   warmupMs: 3_000,
   coldInitRepeats: 3,
   maxRunningPerUser: 100,
+  budgetMs: 9 * 60_000,
 };
 
 export const SMOKE_PROFILE: BenchProfile = {
@@ -68,4 +71,5 @@ export const SMOKE_PROFILE: BenchProfile = {
   warmupMs: 1_000,
   coldInitRepeats: 1,
   maxRunningPerUser: 100,
+  budgetMs: 5 * 60_000,
 };

@@ -58,6 +58,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
     const cpu = process.cpuUsage();
     const profileFile = options.profilePhase && what.includes(options.profilePhase) ? join(options.profileDir ?? '.', `${what.replace(/[^a-z0-9]+/gi, '-')}.cpuprofile`) : undefined;
     try {
+      if (Date.now() - startedAt.getTime() > profile.budgetMs) throw new Error(`skipped: the run passed its ${profile.budgetMs / 60_000}-minute budget`);
       await profiled(profileFile, work);
       if (profileFile) log(`  CPU profile: ${profileFile}`);
       const used = process.cpuUsage(cpu);
@@ -141,6 +142,17 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
     details['openLoopRatePerS'] = p.rate;
     if (p.rate < profile.ratePerS) log(`  open-loop rate ${p.rate} runs/s: half the measured capacity, below the ${profile.ratePerS} runs/s of the issue`);
 
+    await attempt(['cold_init_max_ms'], 'cold starts of the handler bundles', async () => {
+      await setClients(p, 0);
+      bench.cloud.bus.fireSchedule(sweeperSchedule.name);
+      await bench.cloud.bus.idle();
+      const events = new Map(bench.firstEvents);
+      const submit = events.get('ws-message') as { body?: string } | undefined;
+      if (submit?.body) submit.body = submit.body.replace(/"requestId":"[^"]*"/, `"requestId":"cold-${Date.now()}"`);
+      const cold = await measureColdInit(events, bench.cloud.environment, profile.coldInitRepeats);
+      figures.cold_init_max_ms = cold.figure;
+      details['coldStarts'] = cold.starts;
+    });
     let p99Many: number | undefined;
     await attempt(['gateway_rss_delta_mb_10000', 'push_p99_growth_100_to_10000'], `${profile.manyClients} idle sockets`, async () => {
       await setClients(p, 0);
@@ -197,16 +209,6 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
       }
     });
 
-    await attempt(['cold_init_max_ms'], 'cold starts of the handler bundles', async () => {
-      bench.cloud.bus.fireSchedule(sweeperSchedule.name);
-      await bench.cloud.bus.idle();
-      const events = new Map(bench.firstEvents);
-      const submit = events.get('ws-message') as { body?: string } | undefined;
-      if (submit?.body) submit.body = submit.body.replace(/"requestId":"[^"]*"/, `"requestId":"cold-${Date.now()}"`);
-      const cold = await measureColdInit(events, bench.cloud.environment, profile.coldInitRepeats);
-      figures.cold_init_max_ms = cold.figure;
-      details['coldStarts'] = cold.starts;
-    });
   } finally {
     await fleet?.close();
     dataApi.destroy();
