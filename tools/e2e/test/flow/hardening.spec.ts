@@ -114,6 +114,7 @@ describe('cancel, ownership and abandonment', () => {
   it('cancels a slow statement: aborted follows', async () => {
     const socket = await open(users.carol);
     const statementId = await slow(socket, 'to-cancel', 30_000);
+    expect(['submitted', 'running']).toContain(((await status(users.carol, statementId)).body as { state: string }).state);
     socket.send({ action: 'cancel', statementId, requestId: 'cancel-1' });
     expect(await socket.next(isOutcome(statementId), 15_000)).toEqual({ type: 'aborted', statementId, topic: 'topic-to-cancel', requestId: 'to-cancel' });
     expect((await status(users.carol, statementId)).body).toMatchObject({ state: 'aborted' });

@@ -49,6 +49,10 @@ describe('the report flow, signed in, over real sockets and SDK clients', () => 
     for (const row of body.rows) for (const cell of row.slice(1)) expect(typeof cell).toBe('number');
     expect(body.rows.some((row) => (row[3] as number) > 0)).toBe(true);
 
+    const forged = await get(rest(), `/statements/${statementId}/result?cursor=eyJ2IjoxLCJvIjo1fQ.forged`, alice.idToken);
+    expect(forged.status).toBe(400);
+    expect(forged.body).toMatchObject({ error: { code: 'invalid_cursor' } });
+
     const status = await get(rest(), `/statements/${statementId}`, alice.idToken);
     expect(status.status).toBe(200);
     expect(status.body).toMatchObject({ statementId, reportId: 'trips-per-day', state: 'finished', rowCount: 31 });
