@@ -15,6 +15,7 @@ import { JwtTokenGenerator } from 'cognito-local/lib/services/tokenGenerator.js'
 import type { Jwks } from '@redwire/auth';
 import type { DevMailbox } from './dev-mailbox.js';
 import { NEW_PASSWORD_FIELDS, passwordPolicyViolation } from './password-policy.js';
+import { resendConfirmationCode, ResendRefusedError } from './resend-confirmation-code.js';
 
 /** A Cognito error as the awsJson protocol returns it. */
 export class CognitoApiError extends Error {
@@ -51,7 +52,7 @@ export interface CognitoServiceOptions {
 /**
  * cognito-local's services, driven in-process, with what it lacks: the pool's password policy enforced on every
  * new password, AWS's NotAuthorizedException for a wrong password or unknown user on sign-in, and codes captured
- * in the dev mailbox.
+ * in the dev mailbox, and ResendConfirmationCode (resend-confirmation-code.ts).
  */
 export async function createCognitoService(options: CognitoServiceOptions): Promise<CognitoCall> {
   mkdirSync(options.dataDir, { recursive: true });
@@ -91,8 +92,10 @@ export async function createCognitoService(options: CognitoServiceOptions): Prom
       if (violation) throw new CognitoApiError('InvalidPasswordException', violation);
     }
     try {
+      if (target === 'ResendConfirmationCode') return await resendConfirmationCode(services, ctx as never, body);
       return await router(target)(ctx as never, body);
     } catch (error) {
+      if (error instanceof ResendRefusedError) throw new CognitoApiError(error.type, error.message);
       if (error instanceof UnsupportedError) throw new CognitoApiError('InvalidParameterException', `The local Cognito does not support ${target}: ${error.message}`);
       if (!(error instanceof CognitoError)) throw error;
       const passwordFlow = (target === 'InitiateAuth' || target === 'AdminInitiateAuth') && String(body['AuthFlow']).endsWith('USER_PASSWORD_AUTH');
