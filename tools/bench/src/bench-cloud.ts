@@ -21,6 +21,8 @@ export interface BenchCloud {
   readonly finalAt: Map<string, number>;
   /** The first event each function received (ws-message: the first submit), replayed by the cold-start figure. */
   readonly firstEvents: Map<string, unknown>;
+  /** When notify started and finished handling each statement's event (wall-clock ms), by statement id. */
+  readonly notifyTimes: Map<string, { start: number; end: number }>;
   /** SDK calls per invocation of each in-process handler. */
   readonly trace: SdkTrace;
   /** Resolves once no handler invocation is running (e.g. after a storm of $disconnect). */
@@ -43,6 +45,7 @@ export async function startBenchCloud(options: BenchCloudOptions): Promise<Bench
   const firstEvents = new Map<string, unknown>();
   const trace = new SdkTrace();
   const running = { count: 0 };
+  const notifyTimes = new Map<string, { start: number; end: number }>();
   const catalogFile = await writeCatalogBundle(await buildCatalog(BENCH_REPORTS_DIR), join(stateDir, 'bench-catalog'));
   const cloud = await startLocalCloud({
     ports: ephemeralPorts(),
@@ -50,7 +53,7 @@ export async function startBenchCloud(options: BenchCloudOptions): Promise<Bench
     sampleRows: options.sampleRows,
     logger: pino({ level: process.env['REDWIRE_LOG_LEVEL'] ?? 'warn' }),
     webDistDir: join(stateDir, 'no-web'),
-    loadHandler: recordingLoader(importHandlerLoader(WORKSPACE_ROOT), firstEvents, trace, running),
+    loadHandler: recordingLoader(importHandlerLoader(WORKSPACE_ROOT), { firstEvents, trace, running, notifyTimes }),
     environment: {
       [ENV.catalogUrl]: pathToFileURL(catalogFile).href,
       [ENV.maxRunningPerUser]: String(options.maxRunningPerUser),
@@ -71,6 +74,7 @@ export async function startBenchCloud(options: BenchCloudOptions): Promise<Bench
     finalAt,
     firstEvents,
     trace,
+    notifyTimes,
     handlersIdle: async (timeoutMs = 300_000) => {
       const until = Date.now() + timeoutMs;
       while (running.count > 0) {
@@ -86,7 +90,14 @@ export async function startBenchCloud(options: BenchCloudOptions): Promise<Bench
   };
 }
 
-function recordingLoader(load: HandlerLoader, firstEvents: Map<string, unknown>, trace: SdkTrace, running: { count: number }): HandlerLoader {
+interface Recorders {
+  readonly firstEvents: Map<string, unknown>;
+  readonly trace: SdkTrace;
+  readonly running: { count: number };
+  readonly notifyTimes: Map<string, { start: number; end: number }>;
+}
+
+function recordingLoader(load: HandlerLoader, { firstEvents, trace, running, notifyTimes }: Recorders): HandlerLoader {
   return async (fn) => {
     const handler = await load(fn);
     if (!handler) return undefined;
@@ -94,7 +105,12 @@ function recordingLoader(load: HandlerLoader, firstEvents: Map<string, unknown>,
       const isSubmit = typeof (event as { body?: unknown }).body === 'string' && (event as { body: string }).body.includes('"submit"');
       if (!firstEvents.has(fn.name) && (fn.name !== 'ws-message' || isSubmit)) firstEvents.set(fn.name, structuredClone(event));
       running.count += 1;
-      return trace.invoke(fn.name, () => handler(event, context)).finally(() => (running.count -= 1));
+      const start = wallClockMs();
+      const statementId = fn.name === 'notify' ? (event as { detail?: { statementId?: unknown } }).detail?.statementId : undefined;
+      return trace.invoke(fn.name, () => handler(event, context)).finally(() => {
+        running.count -= 1;
+        if (typeof statementId === 'string' && !notifyTimes.has(statementId)) notifyTimes.set(statementId, { start, end: wallClockMs() });
+      });
     };
   };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { e2eOverhead, failures, summarize, timeToKnow } from './load-analysis.js';
+import { e2eOverhead, failures, pushBreakdown, summarize, timeToKnow } from './load-analysis.js';
 import type { RunSample } from './load-protocol.js';
 
 const run = (over: Partial<RunSample>): RunSample => ({ mode: 'push', sentAt: 1000, outcome: 'completed', ...over });
@@ -38,5 +38,14 @@ describe('failures and summarize', () => {
   it('summarizes p50, p99 and max', () => {
     const s = summarize(Array.from({ length: 200 }, (_, i) => i + 1));
     expect(s).toEqual({ count: 200, p50: 100, p99: 198, max: 200 });
+  });
+});
+
+describe('pushBreakdown', () => {
+  it('splits push latency into event delivery, notify itself, and the hop to the client; polls are left out', () => {
+    const runs = [run({ statementId: 'a', knownAt: 1009 }), run({ statementId: 'b', knownAt: 2000, mode: 'poll' })];
+    const finalAt = new Map([['a', 1000], ['b', 1000]]);
+    const notifyTimes = new Map([['a', { start: 1001, end: 1010 }], ['b', { start: 1001, end: 1010 }]]);
+    expect(pushBreakdown(runs, finalAt, notifyTimes)).toEqual({ toNotify: [1], inNotify: [9], afterNotify: [-1] });
   });
 });

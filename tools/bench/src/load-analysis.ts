@@ -48,3 +48,26 @@ export function e2eOverhead(runs: readonly RunSample[], engineMs: ReadonlyMap<st
   }
   return out;
 }
+
+/**
+ * Where push latency goes, per completed run: stand-in final → notify starts (event bus + Lambda
+ * runtime), notify's own time (its SDK calls, the post included), and notify's end → client (negative
+ * when the client had the message before notify returned).
+ */
+export function pushBreakdown(
+  runs: readonly RunSample[],
+  finalAt: ReadonlyMap<string, number>,
+  notifyTimes: ReadonlyMap<string, { start: number; end: number }>,
+): { toNotify: number[]; inNotify: number[]; afterNotify: number[] } {
+  const out = { toNotify: [] as number[], inNotify: [] as number[], afterNotify: [] as number[] };
+  for (const run of runs) {
+    if (run.outcome !== 'completed' || run.knownAt === undefined || !run.statementId || run.mode === 'poll') continue;
+    const final = finalAt.get(run.statementId);
+    const notify = notifyTimes.get(run.statementId);
+    if (final === undefined || notify === undefined) continue;
+    out.toNotify.push(notify.start - final);
+    out.inNotify.push(notify.end - notify.start);
+    out.afterNotify.push(run.knownAt - notify.end);
+  }
+  return out;
+}

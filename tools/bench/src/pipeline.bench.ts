@@ -2,7 +2,7 @@ import { DescribeStatementCommand, type RedshiftDataClient } from '@aws-sdk/clie
 import type { BenchCloud } from './bench-cloud.js';
 import type { BenchProfile } from './bench-profile.js';
 import type { Figure } from './bench-report.js';
-import { e2eOverhead, failures, summarize, timeToKnow, type LatencySummary } from './load-analysis.js';
+import { e2eOverhead, failures, pushBreakdown, summarize, timeToKnow, type LatencySummary } from './load-analysis.js';
 import { share, type LoadFleet } from './load-fleet.js';
 import type { LoadReply, RunMode, RunSample } from './load-protocol.js';
 import { median, round } from './stats.js';
@@ -102,6 +102,8 @@ export interface PushFigures {
   readonly repeats: LatencySummary[];
   readonly e2eRepeats: LatencySummary[];
   readonly engineP50Ms: number;
+  /** p50 of each part of push latency over all repeats (ms). */
+  readonly breakdownP50: { toNotify: number; inNotify: number; afterNotify: number };
   readonly failures: Record<string, { count: number; first?: string }>[];
 }
 
@@ -111,8 +113,11 @@ export async function measurePush(p: Pipeline): Promise<PushFigures> {
   const e2eRepeats: LatencySummary[] = [];
   const engines: number[] = [];
   const failed: Record<string, { count: number; first?: string }>[] = [];
+  const parts = { toNotify: [] as number[], inNotify: [] as number[], afterNotify: [] as number[] };
   for (let i = 0; i < p.profile.openLoopRepeats; i += 1) {
     const result = await openLoop(p, ['fetch']);
+    const split = pushBreakdown(result.runs, p.bench.finalAt, p.bench.notifyTimes);
+    for (const key of ['toNotify', 'inNotify', 'afterNotify'] as const) parts[key].push(...split[key]);
     requireCompleted(result, 'push run');
     failed.push(failures(result.runs));
     repeats.push(summarize(timeToKnow(result.runs, 'fetch', p.bench.finalAt)));
@@ -133,6 +138,7 @@ export async function measurePush(p: Pipeline): Promise<PushFigures> {
     repeats,
     e2eRepeats,
     engineP50Ms: median(engines),
+    breakdownP50: { toNotify: round(median(parts.toNotify), 3), inNotify: round(median(parts.inNotify), 3), afterNotify: round(median(parts.afterNotify), 3) },
     failures: failed,
   };
 }

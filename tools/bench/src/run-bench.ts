@@ -2,6 +2,7 @@ import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
+import { ExecuteStatementCommand } from '@aws-sdk/client-redshift-data';
 import { Warehouse } from '@redwire/warehouse';
 import { sweeperSchedule } from '@redwire/system';
 import { benchUsers, startBenchCloud } from './bench-cloud.js';
@@ -17,6 +18,7 @@ import { measurePollRatio, measurePush, measureThroughput, openLoop, pushP99, se
 import { RedwireClient } from './redwire-client.js';
 import { measureResultOverhead, rawSdkReader } from './result-transport.bench.js';
 import { SdkCallCounter } from './sdk-call-counter.js';
+import { measureSdkCallCost } from './sdk-call-cost.bench.js';
 import { profiled } from './phase-profiler.js';
 import { round } from './stats.js';
 
@@ -93,6 +95,12 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
     const tokens: string[] = [];
     await attempt(['push_p50_ms_1000', 'push_p99_ms_1000', 'poll_ratio_p50', 'push_p99_growth_100_to_10000', 'e2e_overhead_p50_ms', 'runs_per_s', 'result_overhead_ratio', 'gateway_rss_delta_mb_10000'], 'users', async () => {
       tokens.push(...(await benchUsers(bench.cloud, profile.users)));
+    });
+
+    await attempt([], 'SDK call cost, one call at a time', async () => {
+      const { Id } = await dataApi.send(new ExecuteStatementCommand({ ...LOCAL_TARGET, Sql: 'SELECT 1' }));
+      if (!Id) throw new Error('ExecuteStatement returned no Id');
+      details['sdkCallCost'] = await measureSdkCallCost(endpoints, bench.cloud.tableNames[0] ?? '', dataApi, Id, profile.name === 'full' ? 300 : 30);
     });
 
     await attempt(['result_overhead_ratio'], 'result transport: /result pages vs raw GetStatementResult', async () => {
@@ -178,7 +186,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
       figures.push_p50_ms_1000 = push.p50;
       figures.push_p99_ms_1000 = push.p99;
       figures.e2e_overhead_p50_ms = push.e2e;
-      details['push'] = { repeats: push.repeats, e2eRepeats: push.e2eRepeats, engineP50Ms: push.engineP50Ms, failures: push.failures };
+      details['push'] = { repeats: push.repeats, e2eRepeats: push.e2eRepeats, engineP50Ms: push.engineP50Ms, breakdownP50: push.breakdownP50, failures: push.failures };
     });
 
     await attempt(['poll_ratio_p50'], `push vs polling every 500 ms, side by side, ${profile.clients} clients`, async () => {
