@@ -8,7 +8,7 @@ export interface SetupDependencies {
   readonly warehouse: Pick<Warehouse, 'execute' | 'describe' | 'readResultPage'>;
   readonly logger: Logger;
   readonly sampleData?: SampleDataSource;
-  /** Between DescribeStatement polls (default 1 s). */
+  /** Longest wait between DescribeStatement polls (default 1 s); polling starts at 50 ms and doubles. */
   readonly pollMs?: number;
   /** Give up waiting for one statement after this long (default 14 min, under Lambda's 15). */
   readonly statementTimeoutMs?: number;
@@ -45,6 +45,7 @@ export async function setupWarehouse(deps: SetupDependencies): Promise<SetupRepo
 async function runToEnd(deps: SetupDependencies, sql: string, statementName: string): Promise<string> {
   const { statementId } = await deps.warehouse.execute({ sql, statementName, withEvent: false });
   const deadline = Date.now() + (deps.statementTimeoutMs ?? 14 * 60_000);
+  let delay = Math.min(50, deps.pollMs ?? 1000);
   for (;;) {
     const description = await deps.warehouse.describe(statementId);
     if (description.state === 'finished') return statementId;
@@ -52,6 +53,7 @@ async function runToEnd(deps: SetupDependencies, sql: string, statementName: str
       throw new Error(`setup statement ${statementName} ${description.state}: ${description.error?.message ?? 'no message'}`);
     }
     if (Date.now() > deadline) throw new Error(`setup statement ${statementName} did not finish in time`);
-    await new Promise((resolve) => setTimeout(resolve, deps.pollMs ?? 1000));
+    await new Promise((resolve) => setTimeout(resolve, delay));
+    delay = Math.min(delay * 2, deps.pollMs ?? 1000);
   }
 }
