@@ -161,6 +161,22 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
       figures.cold_init_max_ms = cold.figure;
       details['coldStarts'] = cold.starts;
     });
+    await attempt(['push_p50_ms_1000', 'push_p99_ms_1000', 'e2e_overhead_p50_ms'], `push + first rows, ${profile.clients} clients, open loop`, async () => {
+      await setClients(p, profile.clients);
+      const push = await measurePush(p);
+      figures.push_p50_ms_1000 = push.p50;
+      figures.push_p99_ms_1000 = push.p99;
+      figures.e2e_overhead_p50_ms = push.e2e;
+      details['push'] = { repeats: push.repeats, e2eRepeats: push.e2eRepeats, engineP50Ms: push.engineP50Ms, breakdownP50: push.breakdownP50, failures: push.failures };
+    });
+
+    await attempt(['poll_ratio_p50'], `push vs polling every 500 ms, side by side, ${profile.clients} clients`, async () => {
+      await setClients(p, profile.clients);
+      const poll = await measurePollRatio(p);
+      figures.poll_ratio_p50 = poll.figure;
+      details['pollRatio'] = { push: poll.push, poll: poll.poll, meanPolls: poll.meanPolls };
+    });
+
     let p99Many: number | undefined;
     await attempt(['gateway_rss_delta_mb_10000', 'push_p99_growth_100_to_10000'], `${profile.manyClients} idle sockets`, async () => {
       await setClients(p, 0);
@@ -178,22 +194,6 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
       const many = await pushP99(p);
       p99Many = many.p99;
       details['pushAtManyClients'] = many;
-    });
-
-    await attempt(['push_p50_ms_1000', 'push_p99_ms_1000', 'e2e_overhead_p50_ms'], `push + first rows, ${profile.clients} clients, open loop`, async () => {
-      await setClients(p, profile.clients);
-      const push = await measurePush(p);
-      figures.push_p50_ms_1000 = push.p50;
-      figures.push_p99_ms_1000 = push.p99;
-      figures.e2e_overhead_p50_ms = push.e2e;
-      details['push'] = { repeats: push.repeats, e2eRepeats: push.e2eRepeats, engineP50Ms: push.engineP50Ms, breakdownP50: push.breakdownP50, failures: push.failures };
-    });
-
-    await attempt(['poll_ratio_p50'], `push vs polling every 500 ms, side by side, ${profile.clients} clients`, async () => {
-      await setClients(p, profile.clients);
-      const poll = await measurePollRatio(p);
-      figures.poll_ratio_p50 = poll.figure;
-      details['pollRatio'] = { push: poll.push, poll: poll.poll, meanPolls: poll.meanPolls };
     });
 
     await attempt(['push_p99_growth_100_to_10000'], `push p99 at ${profile.fewClients} clients`, async () => {
