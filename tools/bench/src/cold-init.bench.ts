@@ -68,7 +68,8 @@ function coldStartOnce(fn: string, bundle: string, event: unknown, environment: 
 
 /**
  * cold_init_max_ms: per handler, the median over `repeats` fresh processes of importing its bundle
- * and invoking it once with an event it really received during this bench run; the worst handler.
+ * and invoking it once with an event it really received during this bench run; the worst handler
+ * (deploy-time functions such as setup-warehouse are measured but not counted).
  */
 export async function measureColdInit(events: ReadonlyMap<string, unknown>, environment: Readonly<Record<string, string>>, repeats: number): Promise<{ figure: Figure; starts: ColdStart[] }> {
   const starts: ColdStart[] = [];
@@ -83,14 +84,18 @@ export async function measureColdInit(events: ReadonlyMap<string, unknown>, envi
       totalMs: median(runs.map((r) => r.totalMs)),
     });
   }
-  const invoked = starts.filter((s) => s.invoked);
-  const worst = (invoked.length ? invoked : starts).reduce((a, b) => (b.totalMs > a.totalMs ? b : a));
-  const importOnly = starts.filter((s) => !s.invoked).map((s) => s.function);
+  // A deploy-time function's first invocation is its whole job (DDL, loading data), not start-up work.
+  const deployOnly = new Set(functions.filter((fn) => fn.trigger.kind === 'deploy').map((fn) => fn.name));
+  const requestPath = starts.filter((s) => !deployOnly.has(s.function));
+  const invoked = requestPath.filter((s) => s.invoked);
+  const worst = (invoked.length ? invoked : requestPath).reduce((a, b) => (b.totalMs > a.totalMs ? b : a));
+  const importOnly = requestPath.filter((s) => !s.invoked).map((s) => s.function);
+  const deploy = starts.filter((s) => deployOnly.has(s.function)).map((s) => `${s.function} ${s.totalMs.toFixed(0)} ms (import ${s.importMs.toFixed(0)} ms)`);
   return {
     figure: {
       value: worst.totalMs,
-      samples: starts.length * repeats,
-      note: `worst: ${worst.function} (import ${worst.importMs.toFixed(0)} ms + first invocation ${worst.invokeMs.toFixed(0)} ms)${importOnly.length ? `; import only (no event in the run): ${importOnly.join(', ')}` : ''}`,
+      samples: requestPath.length * repeats,
+      note: `worst: ${worst.function} (import ${worst.importMs.toFixed(0)} ms + first invocation ${worst.invokeMs.toFixed(0)} ms)${importOnly.length ? `; import only (no event in the run): ${importOnly.join(', ')}` : ''}${deploy.length ? `; deploy-time, not counted: ${deploy.join(', ')}` : ''}`,
     },
     starts,
   };
