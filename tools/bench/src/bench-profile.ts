@@ -53,7 +53,7 @@ export const FULL_PROFILE: BenchProfile = {
 
 export const SMOKE_PROFILE: BenchProfile = {
   name: 'smoke',
-  sampleRows: 20_000,
+  sampleRows: 5_000,
   seedRuns: 2,
   transportPairs: 1,
   loadProcesses: 2,
