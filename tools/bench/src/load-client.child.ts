@@ -125,7 +125,8 @@ function submit(client: Client, mode: RunMode, report: string, onDone: (sample: 
   client.ws.send(JSON.stringify({ action: 'submit', requestId, topic: `t${sequence}`, report, params: { seq: sequence } }));
 }
 
-function drain(runs: RunSample[], until: number): Promise<void> {
+/** Waits until every run has an outcome, or marks the rest lost at `until`. */
+function drain(until: number): Promise<void> {
   return new Promise((resolve) => {
     const check = () => {
       const pending = clients.reduce((n, c) => n + c.runs.size, 0);
@@ -135,7 +136,6 @@ function drain(runs: RunSample[], until: number): Promise<void> {
       } else setTimeout(check, 20);
     };
     check();
-    void runs;
   });
 }
 
@@ -155,7 +155,7 @@ async function openLoop(command: Extract<LoadCommand, { cmd: 'openLoop' }>): Pro
     const client = clients[Math.floor(Math.random() * clients.length)] as Client;
     submit(client, command.modes[tick % command.modes.length] as RunMode, command.report, (sample) => runs.push(sample));
   }
-  await drain(runs, wallClockMs() + command.drainMs);
+  await drain(wallClockMs() + command.drainMs);
   reply({ type: 'openLoopDone', runs, lateTicks });
 }
 
@@ -177,7 +177,7 @@ async function closedLoop(command: Extract<LoadCommand, { cmd: 'closedLoop' }>):
     });
   await Promise.all(clients.slice(0, command.clients).map(loop));
   const endedAt = wallClockMs();
-  await drain(runs, endedAt + command.drainMs);
+  await drain(endedAt + command.drainMs);
   reply({ type: 'closedLoopDone', runs, startedAt, endedAt });
 }
 
