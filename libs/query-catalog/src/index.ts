@@ -1,5 +1,5 @@
 // Static imports here stay light (zod/mini and this library's own modules):
-// the SQL parser and the S3 client are loaded only when a build or an s3:// load needs them.
+// the SQL parser and the S3 signer are loaded only when a build or an s3:// load needs them.
 export * from './sql/index.js';
 export * from './params/calendar.js';
 export * from './params/param-definition.js';
@@ -11,5 +11,6 @@ export { parseReportFile, MAX_STATEMENT_BYTES, type ReportFileResult } from './c
 export { buildCatalog, buildCatalogFromFiles, writeCatalogBundle, loadSqlParser, CATALOG_BUNDLE_FILE } from './catalog/catalog-build.js';
 export * from './runtime/prepare-statement.js';
 export * from './runtime/report-summary.js';
-export { CatalogLoadError, type CatalogLoadErrorCode, type S3Sender } from './runtime/catalog-fetch.js';
+export { CatalogLoadError, type CatalogLoadErrorCode } from './runtime/catalog-fetch.js';
+export type { S3GetOptions } from './runtime/s3-get-object.js';
 export { CatalogSource, loadCatalog, parseCatalogBundle, type CatalogLoaderOptions } from './runtime/catalog-loader.js';

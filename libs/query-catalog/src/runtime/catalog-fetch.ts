@@ -1,6 +1,6 @@
-import type { S3Client } from '@aws-sdk/client-s3';
 import { readFile, stat } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
+import type { S3GetOptions } from './s3-get-object.js';
 
 /** Why a catalog could not be loaded. */
 export type CatalogLoadErrorCode = 'catalog_url_invalid' | 'catalog_unavailable' | 'catalog_invalid';
@@ -19,11 +19,9 @@ export class CatalogLoadError extends Error {
 /** The bundle's text and a tag that changes when the stored object does (S3 ETag, or file mtime and size). */
 export type FetchResult = { modified: true; text: string; tag: string } | { modified: false };
 
-/** Just what the loader needs from an S3 client, so a shared or pre-configured one can be passed. */
-export type S3Sender = Pick<S3Client, 'send'>;
-
 export interface FetchOptions {
-  s3Client?: S3Sender;
+  /** Region, endpoint and credentials for `s3://` URLs; by default from the environment and the SDK's credential chain. */
+  s3?: S3GetOptions;
 }
 
 /** Fetches the bundle unless its tag is still `knownTag`. Supports `file://` and `s3://bucket/key`. */
@@ -51,28 +49,28 @@ async function fetchFile(url: URL, knownTag: string | undefined): Promise<FetchR
   }
 }
 
-let defaultS3Client: Promise<S3Sender> | undefined;
-
-/** The SDK's default client (region and endpoint from the environment, e.g. AWS_ENDPOINT_URL_S3), loaded on first use. */
-function s3ClientFromEnvironment(): Promise<S3Sender> {
-  defaultS3Client ??= import('@aws-sdk/client-s3').then(({ S3Client }) => new S3Client({}));
-  return defaultS3Client;
-}
-
 async function fetchS3(url: URL, knownTag: string | undefined, options: FetchOptions): Promise<FetchResult> {
   const bucket = url.hostname;
   const key = decodeURIComponent(url.pathname.slice(1));
   if (bucket === '' || key === '') throw new CatalogLoadError('catalog_url_invalid', `catalog URL must be s3://<bucket>/<key>, not ${url.href}`);
-  const client = options.s3Client ?? (await s3ClientFromEnvironment());
-  const { GetObjectCommand } = await import('@aws-sdk/client-s3');
+  // Loaded on first s3:// use, so file:// users never load the signer or the credential chain.
+  const { s3GetObject } = await import('./s3-get-object.js');
+  let result;
   try {
-    const response = await client.send(new GetObjectCommand({ Bucket: bucket, Key: key, IfNoneMatch: knownTag }));
-    const text = await response.Body?.transformToString('utf8');
-    if (text === undefined) throw new Error('the object has no body');
-    return { modified: true, text, tag: response.ETag ?? '' };
+    result = await s3GetObject(bucket, key, knownTag, options.s3);
   } catch (cause) {
-    const status = (cause as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
-    if (status === 304) return { modified: false };
     throw new CatalogLoadError('catalog_unavailable', `cannot read the catalog at ${url.href}: ${(cause as Error).message}`, { cause });
   }
+  if (result.kind === 'not-modified') return { modified: false };
+  if (result.kind === 'ok') return { modified: true, text: result.text, tag: result.etag };
+  const detail = `${result.errorCode}${result.errorMessage === '' ? '' : `: ${result.errorMessage}`}`;
+  throw new CatalogLoadError('catalog_unavailable', `cannot read the catalog at ${url.href}: ${s3StatusText(result.status)} (${result.status} ${detail})`);
+}
+
+function s3StatusText(status: number): string {
+  if (status === 403) return 'access denied (check the credentials and that they may s3:GetObject this object)';
+  if (status === 404) return 'no such bucket or key';
+  if (status === 301 || status === 307 || status === 400) return 'S3 refused the request (a wrong region or bucket name?)';
+  if (status >= 500) return 'S3 failed after retries';
+  return 'S3 refused the request';
 }

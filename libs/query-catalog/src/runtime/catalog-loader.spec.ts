@@ -1,15 +1,15 @@
-import { S3Client } from '@aws-sdk/client-s3';
 import { mkdtemp, rm, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildRepositoryCatalog, reportOf } from '../../test/sample-catalog.js';
 import { S3StandIn } from '../../test/s3-stand-in.js';
 import { catalogContentHash } from '../catalog/content-hash.js';
 import type { CatalogBundle } from '../catalog/report-definition.js';
 import { CatalogLoadError } from './catalog-fetch.js';
 import { CatalogSource, loadCatalog, parseCatalogBundle } from './catalog-loader.js';
+import type { S3GetOptions } from './s3-get-object.js';
 
 let catalog: CatalogBundle;
 let dir: string;
@@ -105,41 +105,105 @@ describe('CatalogSource over file://', () => {
   });
 });
 
-describe('CatalogSource over s3:// with the real S3 client', () => {
+describe('CatalogSource over s3:// with a SigV4-signed GET against a local S3', () => {
   const s3 = new S3StandIn();
-  let client: S3Client;
+  let endpoint: string;
+  const local = { accessKeyId: 'local-key', secretAccessKey: 'local-secret' };
+  const options = (): S3GetOptions => ({ endpoint, region: s3.region, credentials: local });
   beforeAll(async () => {
-    const endpoint = await s3.start();
-    client = new S3Client({ endpoint, forcePathStyle: true, region: 'us-east-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' }, maxAttempts: 1 });
+    endpoint = await s3.start();
   });
   afterAll(async () => {
-    client.destroy();
     await s3.stop();
+  });
+  afterEach(() => {
+    vi.unstubAllEnvs();
+    s3.failNext.length = 0;
   });
 
   it('loads the bundle, re-checks with If-None-Match after the TTL, and picks up a new upload', async () => {
     let now = 0;
     s3.objects.set('catalogs/catalog.json', JSON.stringify(catalog));
     const staleErrors: CatalogLoadError[] = [];
-    const source = new CatalogSource('s3://catalogs/catalog.json', { ttlMs: 1_000, now: () => now, s3Client: client, onStaleError: (e) => staleErrors.push(e) });
+    const source = new CatalogSource('s3://catalogs/catalog.json', { ttlMs: 1_000, now: () => now, s3: options(), onStaleError: (e) => staleErrors.push(e) });
     const first = await source.get();
     expect(first.contentHash).toBe(catalog.contentHash);
 
     now = 1_000;
+    const requestsBeforeRecheck = s3.requests;
     expect(await source.get()).toBe(first); // 304 Not Modified
-    const requestsAfterRecheck = s3.requests;
+    expect(s3.requests).toBe(requestsBeforeRecheck + 1);
 
     const next = changedCatalog();
     s3.objects.set('catalogs/catalog.json', JSON.stringify(next));
     now = 1_500;
     expect(await source.get()).toBe(first); // still within the TTL: no request
-    expect(s3.requests).toBe(requestsAfterRecheck);
+    expect(s3.requests).toBe(requestsBeforeRecheck + 1);
     now = 2_000;
     expect((await source.get()).contentHash).toBe(next.contentHash);
     expect(staleErrors).toEqual([]);
   });
 
-  it('fails with catalog_unavailable when the object does not exist', async () => {
-    await expect(new CatalogSource('s3://catalogs/none.json', { s3Client: client }).get()).rejects.toMatchObject({ code: 'catalog_unavailable' });
+  it('signs keys with spaces and reserved characters so that S3 accepts the signature', async () => {
+    s3.objects.set("catalogs/dir with space/caté (1)+'x'.json", JSON.stringify(catalog));
+    const bundle = await new CatalogSource(`s3://catalogs/${encodeURIComponent("dir with space/caté (1)+'x'.json").replaceAll('%2F', '/')}`, { s3: options() }).get();
+    expect(bundle.contentHash).toBe(catalog.contentHash);
+  });
+
+  it('uses AWS_REGION, AWS_ENDPOINT_URL_S3 and the SDK credential chain when no options are given', async () => {
+    s3.objects.set('catalogs/env.json', JSON.stringify(catalog));
+    s3.lastAccessKeyId = undefined;
+    vi.stubEnv('AWS_REGION', s3.region);
+    vi.stubEnv('AWS_ENDPOINT_URL_S3', endpoint);
+    vi.stubEnv('AWS_ACCESS_KEY_ID', local.accessKeyId);
+    vi.stubEnv('AWS_SECRET_ACCESS_KEY', local.secretAccessKey);
+    vi.stubEnv('AWS_PROFILE', undefined);
+    expect((await new CatalogSource('s3://catalogs/env.json').get()).contentHash).toBe(catalog.contentHash);
+    expect(s3.lastAccessKeyId).toBe('local-key');
+  });
+
+  it('maps a missing object, refused credentials and a wrong region to catalog_unavailable with the reason', async () => {
+    await expect(new CatalogSource('s3://catalogs/none.json', { s3: options() }).get()).rejects.toMatchObject({
+      code: 'catalog_unavailable',
+      message: expect.stringMatching(/no such bucket or key \(404 NoSuchKey/),
+    });
+    s3.objects.set('catalogs/x.json', JSON.stringify(catalog));
+    const wrongSecret = { ...options(), credentials: { ...local, secretAccessKey: 'other' } };
+    await expect(new CatalogSource('s3://catalogs/x.json', { s3: wrongSecret }).get()).rejects.toMatchObject({
+      code: 'catalog_unavailable',
+      message: expect.stringMatching(/access denied .*\(403 SignatureDoesNotMatch/),
+    });
+    await expect(new CatalogSource('s3://catalogs/x.json', { s3: { ...options(), region: 'us-east-1' } }).get()).rejects.toMatchObject({
+      code: 'catalog_unavailable',
+      message: expect.stringMatching(/403 AuthorizationHeaderMalformed: the region 'us-east-1' is wrong/),
+    });
+  });
+
+  it('retries 5xx answers and fails with catalog_unavailable once the attempts are used up', async () => {
+    s3.objects.set('catalogs/flaky.json', JSON.stringify(catalog));
+    s3.failNext.push(503, 500);
+    expect((await new CatalogSource('s3://catalogs/flaky.json', { s3: options() }).get()).contentHash).toBe(catalog.contentHash);
+    s3.failNext.push(503, 503);
+    await expect(new CatalogSource('s3://catalogs/flaky.json', { s3: { ...options(), maxAttempts: 2 } }).get()).rejects.toMatchObject({
+      code: 'catalog_unavailable',
+      message: expect.stringMatching(/S3 failed after retries \(503 SlowDown: injected failure\)/),
+    });
+  });
+
+  it('does not retry a 4xx answer', async () => {
+    s3.failNext.push(403);
+    const before = s3.requests;
+    await expect(new CatalogSource('s3://catalogs/x.json', { s3: options() }).get()).rejects.toMatchObject({ message: expect.stringMatching(/403 AccessDenied/) });
+    expect(s3.requests).toBe(before + 1);
+  });
+
+  it('fails with catalog_unavailable when S3 cannot be reached or no region is known', async () => {
+    await expect(new CatalogSource('s3://catalogs/x.json', { s3: { ...options(), endpoint: 'http://127.0.0.1:1', maxAttempts: 1 } }).get()).rejects.toMatchObject({ code: 'catalog_unavailable' });
+    vi.stubEnv('AWS_REGION', undefined);
+    vi.stubEnv('AWS_DEFAULT_REGION', undefined);
+    await expect(new CatalogSource('s3://catalogs/x.json', { s3: { endpoint, credentials: local } }).get()).rejects.toMatchObject({
+      code: 'catalog_unavailable',
+      message: expect.stringMatching(/set AWS_REGION/),
+    });
   });
 });

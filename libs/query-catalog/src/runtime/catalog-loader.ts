@@ -1,13 +1,14 @@
 import { issueText } from '../catalog/describe-issue.js';
 import { catalogContentHash } from '../catalog/content-hash.js';
 import { catalogBundleSchema, type CatalogBundle } from '../catalog/report-definition.js';
-import { CatalogLoadError, fetchCatalogText, type S3Sender } from './catalog-fetch.js';
+import { CatalogLoadError, fetchCatalogText } from './catalog-fetch.js';
+import type { S3GetOptions } from './s3-get-object.js';
 
 export interface CatalogLoaderOptions {
   /** How long a loaded catalog is used before the source is asked whether it changed (default 60 s). */
   ttlMs?: number;
-  /** S3 client for `s3://` URLs; by default the SDK's, configured from the environment. */
-  s3Client?: S3Sender;
+  /** For `s3://` URLs: region (default AWS_REGION), endpoint (default AWS_ENDPOINT_URL_S3, path-style) and credentials (default: the SDK's chain). */
+  s3?: S3GetOptions;
   /** Clock (ms), for tests. */
   now?: () => number;
   /** Called when a re-check fails while a previously loaded catalog keeps being served. */
