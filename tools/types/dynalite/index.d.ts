@@ -1,3 +1,4 @@
+// dynalite ships no types; one declaration for every project (tsconfig.base.json typeRoots).
 declare module 'dynalite' {
   import type { Server } from 'node:http';
   interface DynaliteOptions {
