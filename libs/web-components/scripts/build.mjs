@@ -13,7 +13,7 @@ const outdir = resolve(workspaceRoot, 'dist/libs/web-components');
 /** The elements without the chart library must stay within 80 KB gzip. */
 const ELEMENTS_BUDGET_BYTES = 80 * 1024;
 
-/** esbuild options shared with apps/web's build. */
+/** Browser esbuild options. apps/web/scripts/build.mjs repeats them (module boundaries forbid importing across projects by path): keep both in step. */
 export const browserBuildOptions = {
   bundle: true,
   format: 'esm',
