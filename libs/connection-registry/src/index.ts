@@ -8,5 +8,5 @@ export * from './model.js';
 export * from './registry-error.js';
 export type { RunningSlots } from './running-slots.repository.js';
 export type { SubscriptionReads } from './subscription-reads.js';
-export type { FinishResult, NewSubscription, ResumeResult, Subscriptions } from './subscriptions.repository.js';
+export type { FinishOnceResult, FinishResult, NewSubscription, ResumeResult, Subscriptions } from './subscriptions.repository.js';
 export { createTableInput, INDEX, SWEEP } from './table-layout.js';

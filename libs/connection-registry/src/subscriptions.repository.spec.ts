@@ -107,6 +107,32 @@ describe('subscriptions: final state', () => {
   });
 });
 
+describe('subscriptions: finishOnce (the notify path)', () => {
+  it('wins once in one write, keeps the slot until released, and refuses another statement', async () => {
+    const { registry } = await local.registry();
+    const { key, slot } = await registry.subscriptions.createPending(newSubscription());
+    await registry.subscriptions.attachStatement(key, STATEMENT);
+    const foreign = await registry.subscriptions.finishOnce(key, { state: 'aborted' }, 'd9b6c0c2-4a4e-4c1e-9d0e-6f1f6a000002');
+    expect(foreign).toMatchObject({ won: false, subscription: { state: 'running', statementId: STATEMENT } });
+    const won = await registry.subscriptions.finishOnce(key, { state: 'finished', rowCount: 3 }, STATEMENT);
+    expect(won).toMatchObject({ won: true, subscription: { state: 'finished', outcome: { state: 'finished', rowCount: 3 } } });
+    expect(await registry.slots.held('user-a')).toEqual([slot]);
+    const again = await registry.subscriptions.finishOnce(key, { state: 'aborted' }, STATEMENT);
+    expect(again).toMatchObject({ won: false, subscription: { state: 'finished', outcome: { state: 'finished', rowCount: 3 } } });
+    await registry.subscriptions.releaseSlot(won.subscription as NonNullable<typeof won.subscription>);
+    await registry.subscriptions.releaseSlot(won.subscription as NonNullable<typeof won.subscription>);
+    expect(await registry.slots.held('user-a')).toEqual([]);
+  });
+
+  it('records the statement id of an event that overtook it, and says when there is no subscription', async () => {
+    const { registry } = await local.registry();
+    const { key } = await registry.subscriptions.createPending(newSubscription());
+    expect(await registry.subscriptions.finishOnce(key, { state: 'finished', rowCount: 1 }, STATEMENT)).toMatchObject({ won: true, subscription: { statementId: STATEMENT } });
+    expect(await registry.subscriptions.getByStatementId(STATEMENT)).toMatchObject({ key, state: 'finished' });
+    expect(await registry.subscriptions.finishOnce('BBBBBBBBBBBBBBBBBBBBBB', { state: 'aborted' }, STATEMENT)).toEqual({ won: false, subscription: undefined });
+  });
+});
+
 describe('subscriptions: disconnect, resume and the sweeper', () => {
   it('orphans only the open subscriptions of a closed connection', async () => {
     const { registry, clock } = await local.registry();

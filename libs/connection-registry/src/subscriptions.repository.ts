@@ -29,6 +29,9 @@ export interface FinishResult {
   readonly subscription: Subscription;
 }
 
+/** {@link Subscriptions.finishOnce}: a lost write carries the current item, or none when there is no such subscription. */
+export type FinishOnceResult = FinishResult | { readonly won: false; readonly subscription: Subscription | undefined };
+
 export interface ResumeResult {
   readonly statementId: string;
   /** Undefined when the statement is unknown or someone else's. */
@@ -122,26 +125,40 @@ export class Subscriptions extends SubscriptionReads {
    * idempotent), so a crash after the winning write is healed by the next delivery.
    */
   async finish(key: string, outcome: Outcome, statementId?: string): Promise<FinishResult> {
+    const result = await this.finishOnce(key, outcome, statementId);
+    if (!result.subscription) throw new RegistryError('subscription_not_found', `no subscription ${key}`);
+    await this.releaseSlot(result.subscription);
+    return result as FinishResult;
+  }
+
+  /**
+   * The final transition alone, in one conditional UpdateItem (ALL_NEW): exactly one call wins.
+   * With `statementId`, the subscription must also be that statement's or not know its id yet
+   * (an event that overtook {@link attachStatement}), which it then records. The slot is not
+   * released: tell the user first, then {@link releaseSlot} (idempotent). Only a lost write
+   * costs a second call (a consistent read of the current item, absent when there is none).
+   */
+  async finishOnce(key: string, outcome: Outcome, statementId?: string): Promise<FinishOnceResult> {
     this.requireKey(key);
     const now = this.context.now().toISOString();
     const { state, ...details } = outcome;
-    let result: FinishResult;
     try {
       const subscription = await this.update(key, {
-        UpdateExpression: `SET #state = :final, outcome = :outcome, finishedAt = :now${statementId ? ', statementId = if_not_exists(statementId, :id)' : ''} REMOVE sweep, sweepAt, orphanedSince`,
-        ConditionExpression: OPEN_CONDITION,
+        UpdateExpression: `SET #state = :final, outcome = :outcome, finishedAt = :now${statementId ? ', statementId = :id' : ''} REMOVE sweep, sweepAt, orphanedSince`,
+        ConditionExpression: statementId ? `${OPEN_CONDITION} AND (attribute_not_exists(statementId) OR statementId = :id)` : OPEN_CONDITION,
         ExpressionAttributeNames: { '#state': 'state' },
         ExpressionAttributeValues: { ...OPEN_VALUES, ':final': state, ':outcome': { state, ...details }, ':now': now, ...(statementId ? { ':id': statementId } : {}) },
       });
-      result = { won: true, subscription };
+      return { won: true, subscription };
     } catch (error) {
       if (!isConditionFailed(error)) throw error;
-      const current = await this.get(key);
-      if (!current) throw new RegistryError('subscription_not_found', `no subscription ${key}`);
-      result = { won: false, subscription: current };
+      return { won: false, subscription: await this.get(key) };
     }
-    await this.slots.release(result.subscription.userId, result.subscription.slot);
-    return result;
+  }
+
+  /** Frees the running slot `subscription` holds; a second release changes nothing. */
+  async releaseSlot(subscription: Pick<Subscription, 'userId' | 'slot'>): Promise<void> {
+    await this.slots.release(subscription.userId, subscription.slot);
   }
 
   /**

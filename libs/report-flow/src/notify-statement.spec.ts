@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { statementNameFor } from '@redwire/connection-registry';
 import { alice, useFlowFixture, type FlowFixture, present } from '../test/flow-fixture.js';
 import { handleMessage } from './handle-message.js';
 import { notifyStatement } from './notify-statement.js';
@@ -23,16 +24,48 @@ const exampleEvent = (statementId: string, statementName: string, state: string,
 });
 
 describe('notify', () => {
-  it('records the outcome once and pushes completed with the row count from DescribeStatement', async () => {
+  it('records the outcome once and pushes completed with the row count of the event, without asking the warehouse', async () => {
     const f = await fixture({ maxRunningPerUser: 1 });
     const { statementId, statementName } = await submitted(f);
-    f.runner.finished(statementId, 31);
-    expect(await notifyStatement(f.deps, exampleEvent(statementId, statementName, 'FINISHED', 1))).toBe('delivered');
-    expect(await notifyStatement(f.deps, exampleEvent(statementId, statementName, 'FINISHED', 1))).toBe('duplicate');
+    const asked: string[] = [];
+    const describe = f.runner.describe.bind(f.runner);
+    f.runner.describe = async (id) => {
+      asked.push(id);
+      return describe(id);
+    };
+    expect(await notifyStatement(f.deps, exampleEvent(statementId, statementName, 'FINISHED', 31))).toBe('delivered');
+    expect(await notifyStatement(f.deps, exampleEvent(statementId, statementName, 'FINISHED', 31))).toBe('duplicate');
     expect(outcomes(f)).toEqual([{ type: 'completed', statementId, topic: 'trips', requestId: 'r1', rowCount: 31 }]);
+    expect(asked).toEqual([]);
     // The slot was freed: the only slot of this user can be taken again.
     await submitted(f);
     expect(f.sender.to('conn-a').map((m) => m.type)).toEqual(['accepted', 'completed', 'accepted']);
+  });
+
+  it('posts the outcome before it frees the slot, and frees it even when the post throws', async () => {
+    const f = await fixture({ maxRunningPerUser: 1 });
+    const { statementId, statementName } = await submitted(f);
+    const heldAtPost: string[][] = [];
+    const send = f.sender.send.bind(f.sender);
+    f.sender.send = async () => {
+      heldAtPost.push(await f.registry.slots.held(alice.userId));
+      throw new Error('socket stand-in exploded');
+    };
+    expect(await notifyStatement(f.deps, exampleEvent(statementId, statementName, 'FINISHED', 2))).toBe('delivered');
+    expect(heldAtPost).toEqual([[expect.stringContaining('.')]]);
+    expect(await f.registry.slots.held(alice.userId)).toEqual([]);
+    f.sender.send = send;
+  });
+
+  it('records an event that overtook the statement id, and a later attach keeps it', async () => {
+    const f = await fixture();
+    await f.deps.registry.connections.put({ connectionId: 'conn-a', userId: alice.userId, groups: [] });
+    const pending = await f.registry.subscriptions.createPending({ requestId: 'r9', connectionId: 'conn-a', topic: 'trips', userId: alice.userId, reportId: 'trips-per-day' });
+    const statementId = '00000000-0000-4000-8000-000000000099';
+    expect(await notifyStatement(f.deps, exampleEvent(statementId, statementNameFor('trips-per-day', pending.key), 'FINISHED', 5))).toBe('delivered');
+    expect(await f.registry.subscriptions.attachStatement(pending.key, statementId)).toMatchObject({ state: 'finished', statementId });
+    expect(await notifyStatement(f.deps, exampleEvent('00000000-0000-4000-8000-000000000098', statementNameFor('trips-per-day', pending.key), 'FINISHED', 5))).toBe('ignored');
+    expect(outcomes(f)).toEqual([expect.objectContaining({ type: 'completed', statementId, rowCount: 5 })]);
   });
 
   it('reads the second documented detail shape (pages, queryId, ISO expireAt)', async () => {

@@ -19,19 +19,32 @@ export function outcomeOf(description: StatementDescription): Outcome | undefine
 }
 
 /**
- * Records the final outcome (once: only the winner of the conditional write posts it) and
- * pushes it to the subscription's connection. Used by notify and the sweeper alike, so a
- * duplicate event, a retry or a sweep racing an event never sends a second outcome.
+ * Records the final outcome (once: only the winner of the conditional write posts it), pushes
+ * it to the subscription's connection, then frees the running slot — the user's wait comes
+ * before the bookkeeping. Used by notify and the sweeper alike, so a duplicate event, a retry or
+ * a sweep racing an event never sends a second outcome. A lost write still frees the slot
+ * (idempotent), which heals a crash between a winning write and its release.
  */
 export async function settle(deps: FlowDependencies, subscription: Subscription, outcome: Outcome, statementId: string): Promise<FinishResult> {
   const log = deps.logger.child({ statementId, userId: subscription.userId, connectionId: subscription.connectionId, requestId: subscription.requestId });
-  const result = await deps.registry.subscriptions.finish(subscription.key, outcome, statementId);
+  const result = await deps.registry.subscriptions.finishOnce(subscription.key, outcome, statementId);
+  const current = result.subscription ?? subscription;
   if (!result.won) {
-    log.info({ state: result.subscription.state }, 'outcome already recorded; not sent again');
-    return result;
+    log.info({ state: current.state }, 'outcome already recorded; not sent again');
+    await deps.registry.subscriptions.releaseSlot(current);
+    return { won: false, subscription: current };
   }
-  log.info({ state: outcome.state }, 'outcome recorded');
-  const message = outcomeMessage(result.subscription);
-  if (message) await deliver({ ...deps, logger: log }, result.subscription.connectionId, message);
+  await pushAndRelease({ ...deps, logger: log }, result.subscription);
   return result;
+}
+
+/** Posts the recorded outcome of a subscription this call just finished, then frees its slot (also when the post throws). */
+export async function pushAndRelease(deps: FlowDependencies, finished: Subscription): Promise<void> {
+  deps.logger.info({ state: finished.state }, 'outcome recorded');
+  try {
+    const message = outcomeMessage(finished);
+    if (message) await deliver(deps, finished.connectionId, message);
+  } finally {
+    await deps.registry.subscriptions.releaseSlot(finished);
+  }
 }
