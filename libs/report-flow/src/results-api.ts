@@ -1,18 +1,21 @@
 import { isOpenState, type ConnectionRegistry, type Subscription } from '@redwire/connection-registry';
 import type { Logger } from '@redwire/config';
-import { resultCursorSchema, STATEMENT_ID_PATTERN, type ErrorCode, type ResultPage } from '@redwire/protocol';
+import { resultCursorSchema, STATEMENT_ID_PATTERN, type ErrorCode } from '@redwire/protocol';
 import { listReports, type CatalogBundle } from '@redwire/query-catalog';
-import { isWarehouseError } from '@redwire/warehouse';
-import type { Identity, ResultReader } from './flow-ports.js';
+import { isWarehouseError, type ResultPageJson, type Warehouse } from '@redwire/warehouse';
+import type { Identity } from './flow-ports.js';
 import { csvResponse, errorResponse, jsonResponse, type HttpResponse } from './http-response.js';
 import { statementStatusOf } from './statement-status.js';
 
 /** Largest CSV returned inline: Lambda's response limit is 6 MB, headers and encoding included. */
 export const DEFAULT_CSV_MAX_BYTES = 5 * 1024 * 1024;
 
+/** The warehouse calls results-api makes (a `Warehouse` from @redwire/warehouse in the handler). */
+export type ResultsReader = Pick<Warehouse, 'describe' | 'readResultPageJson' | 'writeCsv'>;
+
 export interface ResultsDependencies {
   readonly registry: Pick<ConnectionRegistry, 'subscriptions'>;
-  readonly reader: ResultReader;
+  readonly reader: ResultsReader;
   readonly catalog: () => Promise<CatalogBundle>;
   readonly logger: Logger;
   readonly csvMaxBytes?: number;
@@ -37,13 +40,17 @@ export async function handleResultsRequest(deps: ResultsDependencies, request: R
   const log = deps.logger.child({ userId: identity.userId, ...(request.statementId ? { statementId: request.statementId.slice(0, 128) } : {}) });
   try {
     if (request.routeKey === 'GET /reports') return jsonResponse(200, { reports: listReports(await deps.catalog(), identity.groups) });
+    if (request.routeKey === 'GET /statements/{id}/result' && request.cursor !== undefined) {
+      const page = await continuationPage(deps, identity, request.statementId, request.cursor);
+      if (page !== undefined) return page;
+    }
     const owned = await ownStatement(deps, identity, request.statementId);
     if (owned === undefined) return errorResponse('statement_not_found', 'no statement with this id');
     switch (request.routeKey) {
       case 'GET /statements/{id}':
         return jsonResponse(200, statementStatusOf(owned, now(deps), isOpenState(owned.state) ? await deps.reader.describe(owned.statementId) : undefined));
       case 'GET /statements/{id}/result':
-        return (await notReady(deps, owned)) ?? (await resultPage(deps, owned, request.cursor));
+        return (await notReady(deps, owned)) ?? (await resultPage(deps, identity, owned, request.cursor));
       case 'GET /statements/{id}/result.csv':
         return (await notReady(deps, owned)) ?? (await resultCsv(deps, owned));
       default:
@@ -80,10 +87,33 @@ async function notReady(deps: ResultsDependencies, owned: Owned): Promise<HttpRe
   return errorResponse('result_not_ready', 'the statement did not finish successfully, so it has no result');
 }
 
-async function resultPage(deps: ResultsDependencies, owned: Owned, cursor: string | undefined): Promise<HttpResponse> {
+/**
+ * A continuation page served on the cursor's proof alone: its MAC covers the statement id and the
+ * caller's user id, and it was only ever issued with an earlier page of this statement to this
+ * user — after the owner check and the readiness check of the first page, and a statement that
+ * has a page is finished for good. So the registry is not asked again (one SDK call less per page).
+ * Undefined when the cursor proves nothing (another user's, another statement's, forged, malformed):
+ * then the full owner check answers exactly as it does without a cursor — 404 to anyone but the
+ * owner, `invalid_cursor` to the owner.
+ */
+async function continuationPage(deps: ResultsDependencies, identity: Identity, statementId: string | undefined, cursor: string): Promise<HttpResponse | undefined> {
+  if (statementId === undefined || !STATEMENT_ID_PATTERN.test(statementId) || !resultCursorSchema.safeParse(cursor).success) return undefined;
+  try {
+    return pageResponse(await deps.reader.readResultPageJson(statementId, cursor, { owner: identity.userId }));
+  } catch (error) {
+    if (isWarehouseError(error) && error.code === 'invalid_cursor') return undefined;
+    throw error;
+  }
+}
+
+async function resultPage(deps: ResultsDependencies, identity: Identity, owned: Owned, cursor: string | undefined): Promise<HttpResponse> {
   if (cursor !== undefined && !resultCursorSchema.safeParse(cursor).success) return errorResponse('invalid_cursor', 'the result cursor is not valid for this statement');
-  const page: ResultPage = await deps.reader.readResultPage(owned.statementId, cursor);
-  return jsonResponse(200, page);
+  return pageResponse(await deps.reader.readResultPageJson(owned.statementId, cursor, { owner: identity.userId }));
+}
+
+/** The page's JSON text as built by the warehouse: the same body `jsonResponse(200, page)` would give, serialized once. */
+function pageResponse(page: ResultPageJson): HttpResponse {
+  return { ...jsonResponse(200, null), body: page.json };
 }
 
 async function resultCsv(deps: ResultsDependencies, owned: Owned): Promise<HttpResponse> {

@@ -28,6 +28,17 @@ describe('result cursors', () => {
     expect(codeOf(() => cursors.verify('c1f6e0a4-0000-4000-8000-000000000002', cursor))).toBe('invalid_cursor');
   });
 
+  it('bind a cursor to its owner: refused for another user, for no user, and vice versa', () => {
+    const cursor = cursors.sign(STATEMENT, { offset: 1000 }, 'user-alice');
+    expect(cursors.verify(STATEMENT, cursor, 'user-alice')).toEqual({ offset: 1000 });
+    expect(codeOf(() => cursors.verify(STATEMENT, cursor, 'user-bob'))).toBe('invalid_cursor');
+    expect(codeOf(() => cursors.verify(STATEMENT, cursor))).toBe('invalid_cursor');
+    expect(codeOf(() => cursors.verify('c1f6e0a4-0000-4000-8000-000000000002', cursor, 'user-alice'))).toBe('invalid_cursor');
+    expect(codeOf(() => cursors.verify(STATEMENT, cursors.sign(STATEMENT, { offset: 1000 }), 'user-alice'))).toBe('invalid_cursor');
+    // Fields cannot be shifted between statement id and owner.
+    expect(codeOf(() => cursors.verify(`${STATEMENT}\nuser`, cursors.sign(STATEMENT, { offset: 1 }, 'user'), undefined))).toBe('invalid_cursor');
+  });
+
   it('refuse a tampered payload, a tampered signature, another key and garbage', () => {
     const cursor = cursors.sign(STATEMENT, { offset: 1000 });
     const [payload, mac] = cursor.split('.') as [string, string];
@@ -41,10 +52,10 @@ describe('result cursors', () => {
   it('refuse a payload signed with the right key that is not a position', () => {
     const sign = (body: unknown) => {
       const payload = Buffer.from(JSON.stringify(body)).toString('base64url');
-      return `${payload}.${createHmac('sha256', 'k'.repeat(32)).update(`${STATEMENT}\n${payload}`).digest('base64url')}`;
+      return `${payload}.${createHmac('sha256', 'k'.repeat(32)).update(JSON.stringify([STATEMENT, null, payload])).digest('base64url')}`;
     };
-    expect(cursors.verify(STATEMENT, sign({ v: 1, o: 5 }))).toEqual({ offset: 5 });
-    for (const body of [{ v: 2, o: 0 }, { v: 1, o: -1 }, { v: 1, o: 1.5 }, { v: 1, o: 0, t: 7 }])
+    expect(cursors.verify(STATEMENT, sign({ v: 2, o: 5 }))).toEqual({ offset: 5 });
+    for (const body of [{ v: 1, o: 0 }, { v: 3, o: 0 }, { v: 2, o: -1 }, { v: 2, o: 1.5 }, { v: 2, o: 0, t: 7 }])
       expect(codeOf(() => cursors.verify(STATEMENT, sign(body))), JSON.stringify(body)).toBe('invalid_cursor');
   });
 

@@ -1,6 +1,6 @@
 import type { ColumnMetadata, Field } from '@aws-sdk/client-redshift-data';
 import { describe, expect, it } from 'vitest';
-import { readBoundedPage, type DataApiPage } from './result-pager.js';
+import { readBoundedPage, rowJson, type DataApiPage } from './result-pager.js';
 
 const columns: ColumnMetadata[] = [
   { name: 'n', typeName: 'int4' },
@@ -66,6 +66,35 @@ describe('bounded result pages', () => {
     expect((await readAll(fetch, 1000, 10_000)).flat()).toHaveLength(100);
   });
 
+  it('keeps the byte bound exact with multi-byte text, and gives the rows’ JSON text', async () => {
+    // 2- to 4-byte UTF-8 characters, quotes and control characters: UTF-16 length and UTF-8 size differ.
+    const label = (n: number) => `é€😀"\\\n\u0001${'ü'.repeat(n % 40)}`;
+    const { fetch } = dataApi(400, 150, { label });
+    for (const maxBytes of [50, 200, 1000, 4096, 10_000, 30_000]) {
+      let position: Parameters<typeof readBoundedPage>[1] | undefined = { offset: 0 };
+      let total = 0;
+      while (position) {
+        const page = await readBoundedPage(fetch, position, { maxRows: 1000, maxBytes });
+        expect(page.rowsJson).toBe(JSON.stringify(page.rows));
+        const size = Buffer.byteLength(page.rowsJson);
+        if (page.rows.length > 1) expect(size, `maxBytes ${maxBytes}`).toBeLessThanOrEqual(maxBytes);
+        if (page.next) {
+          // Greedy: the next row would not have fitted.
+          const next = await readBoundedPage(fetch, page.next, { maxRows: 1, maxBytes: 1 });
+          expect(size + Buffer.byteLength(JSON.stringify(next.rows[0])) + 1, `maxBytes ${maxBytes}`).toBeGreaterThan(maxBytes);
+        }
+        total += page.rows.length;
+        position = page.next;
+      }
+      expect(total).toBe(400);
+    }
+  });
+
+  it('serializes a row exactly as JSON.stringify does', () => {
+    for (const row of [[], [null], [1, -0, 2.5, 1e21, 5e-7, Number.MAX_SAFE_INTEGER], [true, false, null], ['', 'a"b', '\u2028\ud800', 'é😀', '\u0000\t']])
+      expect(rowJson(row)).toBe(JSON.stringify(row));
+  });
+
   it('still returns one row when a single row is larger than the byte bound, so paging advances', async () => {
     const { fetch } = dataApi(3, 3, { label: () => 'y'.repeat(500) });
     expect((await readAll(fetch, 10, 100)).map((p) => p.length)).toEqual([1, 1, 1]);
@@ -77,7 +106,7 @@ describe('bounded result pages', () => {
     expect(only.rows).toHaveLength(1000);
     expect(only.next).toBeUndefined();
     const empty = await readBoundedPage(dataApi(0, 10).fetch, { offset: 0 }, { maxRows: 10, maxBytes: 1000 });
-    expect(empty).toEqual({ columns: [{ name: 'n', type: 'int4' }, { name: 'label', type: 'varchar' }], rows: [] });
+    expect(empty).toEqual({ columns: [{ name: 'n', type: 'int4' }, { name: 'label', type: 'varchar' }], rows: [], rowsJson: '[]' });
   });
 
   it('stops at a Data API page boundary with the next token and offset 0', async () => {

@@ -65,6 +65,26 @@ describe('Warehouse result pages', () => {
     await expect(client.readResultPage(STATEMENT, `x${cursor}`)).rejects.toMatchObject({ code: 'invalid_cursor' });
   });
 
+  it('gives the same page as JSON text, byte for byte, with cursors bound to the owner', async () => {
+    const client = await warehouse();
+    let cursor: string | undefined;
+    let pages = 0;
+    do {
+      const page = await client.readResultPage(STATEMENT, cursor, { owner: 'user-alice' });
+      const json = await client.readResultPageJson(STATEMENT, cursor, { owner: 'user-alice' });
+      expect(json.json).toBe(JSON.stringify(page));
+      expect(json.rows).toBe(page.rows.length);
+      expect(json.cursor).toBe(page.cursor);
+      if (page.cursor) {
+        await expect(client.readResultPageJson(STATEMENT, page.cursor, { owner: 'user-bob' })).rejects.toMatchObject({ code: 'invalid_cursor' });
+        await expect(client.readResultPage(STATEMENT, page.cursor)).rejects.toMatchObject({ code: 'invalid_cursor' });
+      }
+      cursor = page.cursor;
+      pages += 1;
+    } while (cursor);
+    expect(pages).toBe(4);
+  });
+
   it('reports an unknown statement as statement_not_found', async () => {
     const client = await warehouse();
     await expect(client.readResultPage('8e5e8f3a-1111-4b2c-9d3e-000000000009')).rejects.toMatchObject({ code: 'statement_not_found' });

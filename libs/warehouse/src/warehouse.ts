@@ -11,7 +11,7 @@ import { csvHeader, csvLine } from './csv.js';
 import { toDataApiTarget, type DataApiTarget } from './data-api-target.js';
 import { keepIntegersExact } from './exact-integers.middleware.js';
 import { ResultCursors, type ResultPosition } from './result-cursor.js';
-import { DEFAULT_PAGE_LIMITS, readBoundedPage, type DataApiPage, type PageLimits } from './result-pager.js';
+import { DEFAULT_PAGE_LIMITS, readBoundedPage, type BoundedPage, type DataApiPage, type PageLimits } from './result-pager.js';
 import { toStatementDescription, type StatementDescription } from './statement-status.js';
 import { WarehouseError, translateDataApiError } from './warehouse-error.js';
 
@@ -35,6 +35,18 @@ export interface ExecuteInput {
   readonly clientToken?: string;
   /** Ask for the EventBridge status-change event (true for reports). */
   readonly withEvent: boolean;
+}
+
+export interface ResultReadOptions {
+  /** The user the cursors are issued to and accepted from (results-api passes the caller). */
+  readonly owner?: string;
+}
+
+/** One result page as the JSON text of its {@link ResultPage}, with what the caller may need without parsing it. */
+export interface ResultPageJson {
+  readonly json: string;
+  readonly rows: number;
+  readonly cursor?: string;
 }
 
 /** Something CSV text can be written to (an array collector, a stream …). */
@@ -102,12 +114,31 @@ export class Warehouse {
     }
   }
 
-  /** One bounded page of typed rows; pass the previous page's `cursor` to continue. */
-  async readResultPage(statementId: string, cursor?: string): Promise<ResultPage> {
+  /**
+   * One bounded page of typed rows; pass the previous page's `cursor` to continue. With `owner`,
+   * the page's cursor is bound to that user, and a cursor is accepted only from the user it was
+   * issued to (see {@link ResultCursors}).
+   */
+  async readResultPage(statementId: string, cursor?: string, options: ResultReadOptions = {}): Promise<ResultPage> {
+    const { page, next } = await this.boundedPage(statementId, cursor, options.owner);
+    return { columns: page.columns, rows: page.rows, ...(next ? { cursor: next } : {}) };
+  }
+
+  /**
+   * The same page as {@link readResultPage}, as its JSON text (`JSON.stringify` of that page,
+   * byte for byte), built while the page was bounded instead of serializing every row again.
+   */
+  async readResultPageJson(statementId: string, cursor?: string, options: ResultReadOptions = {}): Promise<ResultPageJson> {
+    const { page, next } = await this.boundedPage(statementId, cursor, options.owner);
+    const json = `{"columns":${JSON.stringify(page.columns)},"rows":${page.rowsJson}${next ? `,"cursor":${JSON.stringify(next)}` : ''}}`;
+    return next ? { json, rows: page.rows.length, cursor: next } : { json, rows: page.rows.length };
+  }
+
+  private async boundedPage(statementId: string, cursor: string | undefined, owner: string | undefined): Promise<{ page: BoundedPage; next?: string }> {
     const cursors = this.requireCursors();
-    const start = cursor === undefined ? { offset: 0 } : cursors.verify(statementId, cursor);
+    const start = cursor === undefined ? { offset: 0 } : cursors.verify(statementId, cursor, owner);
     const page = await readBoundedPage((token) => this.fetchPage(statementId, token), start, this.limits);
-    return { columns: page.columns, rows: page.rows, ...(page.next ? { cursor: cursors.sign(statementId, page.next) } : {}) };
+    return page.next ? { page, next: cursors.sign(statementId, page.next, owner) } : { page };
   }
 
   /**
