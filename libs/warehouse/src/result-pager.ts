@@ -59,7 +59,8 @@ export async function readBoundedPage(fetch: FetchDataApiPage, start: ResultPosi
     const convert = metadata.map((column) => cellConverter((column.typeName ?? 'varchar').toLowerCase()));
     for (let index = offset; index < data.records.length; index += 1) {
       const fields = data.records[index] ?? [];
-      const row = fields.map((field, column) => (convert[column] ?? cellConverter('varchar'))(field));
+      const row: ResultCell[] = new Array<ResultCell>(fields.length);
+      for (let column = 0; column < fields.length; column += 1) row[column] = (convert[column] ?? varchar)(fields[column] as Field);
       const text = rowJson(row);
       if (bytes === undefined && 3 * (length + text.length + 1) > limits.maxBytes) bytes = utf8Length(texts);
       const size = bytes === undefined ? 0 : Buffer.byteLength(text) + 1;
@@ -76,6 +77,8 @@ export async function readBoundedPage(fetch: FetchDataApiPage, start: ResultPosi
     if (rows.length >= limits.maxRows) return page({ nextToken: token, offset: 0 });
   }
 }
+
+const varchar = cellConverter('varchar');
 
 /** `JSON.stringify(row)` for a row of cells, without the generic serializer's per-call overhead. */
 export function rowJson(row: readonly ResultCell[]): string {
