@@ -33,8 +33,11 @@ export function rewriteLargeLongValues(json: string): string {
   );
 }
 
+/** The body unchanged (no copy) when it holds no integer beyond ±2^53, which is nearly always. */
 function rewrite(bytes: Uint8Array): Uint8Array {
-  return new TextEncoder().encode(rewriteLargeLongValues(new TextDecoder().decode(bytes)));
+  const text = new TextDecoder().decode(bytes);
+  const rewritten = rewriteLargeLongValues(text);
+  return rewritten === text ? bytes : new TextEncoder().encode(rewritten);
 }
 
 async function bytesOf(body: unknown): Promise<Uint8Array> {
