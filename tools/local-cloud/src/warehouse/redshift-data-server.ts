@@ -34,7 +34,7 @@ export async function startRedshiftDataServer(options: RedshiftDataServerOptions
     const store = await StatementStore.open(options.stateDir, retentionMs);
     const runner = new StatementRunner(engine.pool, store, (record) => {
       if (record.withEvent) options.onStatusChange?.(statusChangeEvent(record, { principal, region, accountId }, retentionMs));
-    });
+    }, engine.caches);
     const service = new DataApiService(store, runner);
     const server = createDataApiHttpServer(service.operations);
     await new Promise<void>((resolve, reject) => {

@@ -1,7 +1,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { splitStatements } from '@redwire/query-catalog';
 import type { ConnectionPool } from '../engine/connection-pool.js';
-import { executeStatement, type StatementOutcome } from '../engine/statement-executor.js';
+import { executeStatement, type StatementCaches, type StatementOutcome } from '../engine/statement-executor.js';
 import { isFinal, type StatementRecord, type StatementStatus, type SubStatementRecord } from './statement-record.js';
 import type { StatementStore } from './statement-store.js';
 
@@ -30,6 +30,7 @@ export class StatementRunner {
     private readonly pool: ConnectionPool,
     private readonly store: StatementStore,
     private readonly onFinal: (record: StatementRecord) => void,
+    private readonly caches: StatementCaches = {},
   ) {}
 
   start(record: StatementRecord): void {
@@ -105,10 +106,10 @@ export class StatementRunner {
             outcome = await executeStatement(connection, sql, parameters, () => {
               started();
               if (sub.status !== 'STARTED') this.updateSub(record, sub, { status: 'STARTED' });
-            });
+            }, this.caches);
           }
           if (!outcome) throw new Error('the statement is empty');
-          if (outcome.hasResultSet) await this.store.saveResult(sub.id, { columns: outcome.columns, records: outcome.records });
+          if (outcome.hasResultSet) this.store.saveResult(sub.id, { columns: outcome.columns, records: outcome.records });
           this.updateSub(record, sub, {
             status: 'FINISHED',
             duration: Number(process.hrtime.bigint() - startedAt),

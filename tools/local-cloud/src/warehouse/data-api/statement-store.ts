@@ -2,14 +2,30 @@ import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promise
 import { join } from 'node:path';
 import { isFinal, type StatementRecord, type StoredResult } from './statement-record.js';
 
+/** The latest background write of one file; while not started, later writes of that file join it. */
+interface FileWrites {
+  done: Promise<void>;
+  started: boolean;
+}
+
 /**
  * Statement metadata and results, in memory and on disk under
  * `<stateDir>/data-api/`, so results outlive a restart until they expire.
- * Writes for one file are serialized; each write replaces the file atomically.
+ *
+ * Memory is what every read sees; the disk follows in the background, off the
+ * statement's path: a record changed several times in one event-loop turn
+ * (PICKED, STARTED, FINISHED) is written once, each file has at most one write
+ * running and one more queued (which writes the latest state), each write
+ * replaces its file atomically, and a record is written only after its
+ * results are on disk, so a record read back after a crash never names a
+ * result that is missing. A result stays in memory until its file is written.
  */
 export class StatementStore {
   private readonly statements = new Map<string, StatementRecord>();
-  private readonly writes = new Map<string, Promise<void>>();
+  private readonly unwrittenResults = new Map<string, StoredResult>();
+  private readonly files = new Map<string, FileWrites>();
+  private readonly dirty = new Set<string>();
+  private flushScheduled = false;
   private readonly metaDir: string;
   private readonly resultDir: string;
 
@@ -49,18 +65,27 @@ export class StatementStore {
     return [...this.statements.values()].filter((record) => !this.isExpired(record));
   }
 
-  /** Records a new or changed statement and persists it in the background. */
+  /** Records a new or changed statement; it reaches the disk in the background (once per event-loop turn). */
   save(record: StatementRecord): void {
     this.statements.set(record.id, record);
-    this.write(join(this.metaDir, `${record.id}.json`), JSON.stringify(record));
+    this.dirty.add(record.id);
+    if (this.flushScheduled) return;
+    this.flushScheduled = true;
+    setImmediate(() => this.writeDirty());
   }
 
-  async saveResult(subStatementId: string, result: StoredResult): Promise<void> {
-    await this.write(this.resultPath(subStatementId), JSON.stringify(result));
+  /** Keeps a sub-statement's result, readable at once; its file is written in the background. */
+  saveResult(subStatementId: string, result: StoredResult): void {
+    this.unwrittenResults.set(subStatementId, result);
+    const path = this.resultPath(subStatementId);
+    void this.writeFile(path, () => JSON.stringify(result)).then(() => {
+      if (this.unwrittenResults.get(subStatementId) === result) this.unwrittenResults.delete(subStatementId);
+    }, () => undefined /* stays in memory: readable until a restart */);
   }
 
   async readResult(subStatementId: string): Promise<StoredResult> {
-    await this.writes.get(this.resultPath(subStatementId));
+    const unwritten = this.unwrittenResults.get(subStatementId);
+    if (unwritten) return unwritten;
     return JSON.parse(await readFile(this.resultPath(subStatementId), 'utf8')) as StoredResult;
   }
 
@@ -69,35 +94,67 @@ export class StatementStore {
     for (const record of [...this.statements.values()]) {
       if (!this.isExpired(record)) continue;
       this.statements.delete(record.id);
-      await rm(join(this.metaDir, `${record.id}.json`), { force: true });
-      for (const sub of record.subStatements) await rm(this.resultPath(sub.id), { force: true });
+      this.dirty.delete(record.id);
+      const paths = [this.recordPath(record.id), ...record.subStatements.map((sub) => this.resultPath(sub.id))];
+      for (const sub of record.subStatements) this.unwrittenResults.delete(sub.id);
+      // A write still running would put the file back after rm.
+      await Promise.allSettled(paths.map((path) => this.files.get(path)?.done));
+      for (const path of paths) await rm(path, { force: true });
     }
   }
 
-  /** Waits for every pending write. */
+  /** Writes every pending change and waits until all of it is on disk. */
   async flush(): Promise<void> {
-    await Promise.all(this.writes.values());
+    this.writeDirty();
+    while (this.files.size > 0) await Promise.allSettled([...this.files.values()].map((file) => file.done));
+  }
+
+  private writeDirty(): void {
+    this.flushScheduled = false;
+    for (const id of this.dirty) {
+      const record = this.statements.get(id);
+      if (!record) continue;
+      const results = (): (Promise<void> | undefined)[] => record.subStatements.map((sub) => this.files.get(this.resultPath(sub.id))?.done);
+      void this.writeFile(this.recordPath(id), () => JSON.stringify(record), results).catch(() => undefined);
+    }
+    this.dirty.clear();
   }
 
   private isExpired(record: StatementRecord): boolean {
     return record.createdAt + this.retentionMs <= Date.now();
   }
 
+  private recordPath(id: string): string {
+    return join(this.metaDir, `${id}.json`);
+  }
+
   private resultPath(subStatementId: string): string {
     return join(this.resultDir, `${subStatementId.replace(':', '_')}.json`);
   }
 
-  private write(path: string, content: string): Promise<void> {
-    const previous = this.writes.get(path) ?? Promise.resolve();
-    const next = previous.then(async () => {
+  /**
+   * Writes `content()` to `path` (via a temporary file and rename) once the write already running
+   * for that path and every write `waitFor()` names have settled. A call while one is queued joins
+   * it: `content` is taken when the write starts, so the queued write carries the latest state.
+   */
+  private writeFile(path: string, content: () => string, waitFor: () => (Promise<void> | undefined)[] = () => []): Promise<void> {
+    const current = this.files.get(path);
+    if (current && !current.started) return current.done;
+    const entry: FileWrites = { started: false, done: Promise.resolve() };
+    const run = async (): Promise<void> => {
+      for (let waits = waitFor().filter(Boolean); waits.length > 0; waits = waitFor().filter(Boolean)) await Promise.allSettled(waits);
+      entry.started = true;
       const temporary = `${path}.tmp`;
-      await writeFile(temporary, content);
+      await writeFile(temporary, content());
       await rename(temporary, path);
-    });
-    const tracked = next.finally(() => {
-      if (this.writes.get(path) === tracked) this.writes.delete(path);
-    });
-    this.writes.set(path, tracked);
-    return next;
+    };
+    entry.done = current ? current.done.catch(() => undefined).then(run) : run();
+    // The entry leaves the map once its write settles, unless a newer one replaced it.
+    const settled = (): void => {
+      if (this.files.get(path) === entry) this.files.delete(path);
+    };
+    entry.done.then(settled, settled);
+    this.files.set(path, entry);
+    return entry.done;
   }
 }

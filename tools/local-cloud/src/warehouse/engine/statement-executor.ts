@@ -2,6 +2,8 @@ import { ResultReturnType, VARCHAR, type DuckDBConnection } from '@duckdb/node-a
 import { rewriteNamedParameters } from '@redwire/query-catalog';
 import { duckdbCodec } from '../dialect/duckdb-codec.js';
 import { translateStatement } from '../dialect/redshift-dialect.js';
+import type { TranslationCache } from '../dialect/translation-cache.js';
+import type { PreparedStatementCache } from './prepared-statements.js';
 import { columnMetadata, fieldConverter, fieldSize, type ColumnMetadata, type Field } from '../results/redshift-columns.js';
 
 /** What one SQL statement produced. */
@@ -13,6 +15,12 @@ export interface StatementOutcome {
   rows: number;
   /** Bytes of the result set (0 without one). */
   size: number;
+}
+
+/** Reused work across statements: translations (engine-wide) and prepared SELECTs (per connection). */
+export interface StatementCaches {
+  translations?: TranslationCache;
+  prepared?: PreparedStatementCache;
 }
 
 /** A statement error the caller reports as the statement's Error. */
@@ -34,14 +42,17 @@ export async function executeStatement(
   sql: string,
   parameters: ReadonlyMap<string, string>,
   onStarted: () => void = () => undefined,
+  caches: StatementCaches = {},
 ): Promise<StatementOutcome> {
   const positional = rewriteNamedParameters(sql, (_name, index) => `$${index + 1}`);
   const missing = positional.names.filter((name) => !parameters.has(name));
   if (missing.length > 0) throw new StatementError(`no value given for parameter ${missing.map((name) => `:${name}`).join(', ')}`);
-  const translated = await translateStatement(positional.sql, duckdbCodec(connection));
+  const codec = duckdbCodec(connection);
+  const translated = await (caches.translations ? caches.translations.translate(positional.sql, codec) : translateStatement(positional.sql, codec));
   const values = positional.names.map((name) => parameters.get(name) as string);
+  const types = values.map(() => VARCHAR);
   onStarted();
-  const result = await connection.stream(translated, values, values.map(() => VARCHAR));
+  const result = await (caches.prepared ? caches.prepared.stream(connection, translated, values, types) : connection.stream(translated, values, types));
   if (result.returnType !== ResultReturnType.QUERY_RESULT) {
     return { hasResultSet: false, columns: [], records: [], rows: result.rowsChanged, size: 0 };
   }

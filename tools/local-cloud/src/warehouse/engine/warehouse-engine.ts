@@ -1,7 +1,10 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import { TranslationCache } from '../dialect/translation-cache.js';
 import { ConnectionPool } from './connection-pool.js';
+import { PreparedStatementCache } from './prepared-statements.js';
+import type { StatementCaches } from './statement-executor.js';
 import { installTestFunctions, measureRowsPerMs } from './test-functions.js';
 
 export interface WarehouseEngineOptions {
@@ -16,6 +19,9 @@ const SESSION_SETTINGS = ["SET integer_division = true", "SET TimeZone = 'UTC'"]
 
 /** The file-backed DuckDB database behind the Data API stand-in, with its connection pool. */
 export class WarehouseEngine {
+  /** Translations and prepared SELECTs reused by every statement the pool runs. */
+  readonly caches: Required<StatementCaches> = { translations: new TranslationCache(), prepared: new PreparedStatementCache() };
+
   private constructor(
     readonly instance: DuckDBInstance,
     readonly pool: ConnectionPool,
