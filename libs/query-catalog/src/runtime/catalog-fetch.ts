@@ -1,6 +1,6 @@
 import { readFile, stat } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import type { S3GetOptions } from './s3-get-object.js';
+import { s3GetObject, type S3GetOptions } from './s3-get-object.js';
 
 /** Why a catalog could not be loaded. */
 export type CatalogLoadErrorCode = 'catalog_url_invalid' | 'catalog_unavailable' | 'catalog_invalid';
@@ -53,8 +53,8 @@ async function fetchS3(url: URL, knownTag: string | undefined, options: FetchOpt
   const bucket = url.hostname;
   const key = decodeURIComponent(url.pathname.slice(1));
   if (bucket === '' || key === '') throw new CatalogLoadError('catalog_url_invalid', `catalog URL must be s3://<bucket>/<key>, not ${url.href}`);
-  // Loaded on first s3:// use, so file:// users never load the signer or the credential chain.
-  const { s3GetObject } = await import('./s3-get-object.js');
+  // A static import: a dynamic one makes esbuild wrap every module the two graphs share in a
+  // lazy initialiser, which costs each Lambda cold start more than loading the signer does.
   let result;
   try {
     result = await s3GetObject(bucket, key, knownTag, options.s3);
