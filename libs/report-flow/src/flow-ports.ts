@@ -6,8 +6,6 @@ import type { Warehouse } from '@redwire/warehouse';
 
 /** The Data API calls the flow makes (a `Warehouse` from @redwire/warehouse in handlers). */
 export type StatementRunner = Pick<Warehouse, 'execute' | 'describe' | 'cancel'>;
-/** Result reads for the HTTP API. */
-export type ResultReader = Pick<Warehouse, 'describe' | 'readResultPage' | 'writeCsv'>;
 
 /** What happened to a post on the socket: `gone` is API Gateway's 410 (the connection no longer exists). */
 export type SendResult = 'sent' | 'gone';
