@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { notFound, validation } from './data-api-error.js';
 import { integerField, STATEMENT_ID, stringField } from './request-fields.js';
 import { csvPage, decodeToken, encodeToken, pageOf } from './result-pages.js';
-import { isFinal, type StatementRecord, type StatementStatus, type StoredResult, type SubStatementRecord } from './statement-record.js';
+import { isFinal, type StatementRecord, type StatementStatus, type SubStatementRecord } from './statement-record.js';
 import type { StatementRunner } from './statement-runner.js';
 import type { StatementStore } from './statement-store.js';
 import { parseSubmitRequest, type SubmitRequest } from './submit-request.js';
@@ -14,7 +14,6 @@ const NO_RESULT = 'Query does not have result. Please check query status with De
 /** The Redshift Data API operations over the statement store and runner. */
 export class DataApiService {
   private nextQueryId: number;
-  private readonly resultCache = new Map<string, StoredResult>();
 
   constructor(
     private readonly store: StatementStore,
@@ -144,22 +143,13 @@ export class DataApiService {
         : `Statement ${id} was run with ResultFormat JSON; use GetStatementResult.`);
     }
     if (sub.status !== 'FINISHED' || !sub.hasResultSet) throw notFound(NO_RESULT, id);
-    const stored = await this.readResult(sub.id);
+    const stored = await this.store.readResult(sub.id);
     const offset = decodeToken(stringField(body, 'NextToken'), id, stored.records.length);
     const page = pageOf(stored.records, offset);
     const nextToken = page.next === undefined ? undefined : encodeToken({ id, offset: page.next });
     const common = { ColumnMetadata: stored.columns, TotalNumRows: stored.records.length, NextToken: nextToken };
     if (format === 'JSON') return { Records: page.rows, ...common };
     return { Records: [{ CSVRecords: csvPage(stored.columns, page.rows, offset === 0) }], ResultFormat: 'CSV', ...common };
-  }
-
-  private async readResult(subId: string): Promise<StoredResult> {
-    const cached = this.resultCache.get(subId);
-    if (cached) return cached;
-    const stored = await this.store.readResult(subId);
-    this.resultCache.set(subId, stored);
-    if (this.resultCache.size > 8) this.resultCache.delete(this.resultCache.keys().next().value as string);
-    return stored;
   }
 
   private cancel(body: Body): Body {

@@ -109,7 +109,7 @@ export class StatementRunner {
             }, this.caches);
           }
           if (!outcome) throw new Error('the statement is empty');
-          if (outcome.hasResultSet) this.store.saveResult(sub.id, { columns: outcome.columns, records: outcome.records });
+          if (outcome.hasResultSet) this.store.saveResult(sub.id, { columns: outcome.columns, records: outcome.records }, outcome.size);
           this.updateSub(record, sub, {
             status: 'FINISHED',
             duration: Number(process.hrtime.bigint() - startedAt),

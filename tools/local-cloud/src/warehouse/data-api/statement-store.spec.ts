@@ -75,7 +75,7 @@ describe('statement store', () => {
   it('serves a result from memory at once, and from disk after a restart', async () => {
     const store = await StatementStore.open(stateDir, HOUR);
     const r = record('s3', 'FINISHED');
-    store.saveResult('s3', RESULT);
+    store.saveResult('s3', RESULT, 40);
     store.save(r);
     expect(await store.readResult('s3')).toBe(RESULT);
     await store.flush();
@@ -84,9 +84,31 @@ describe('statement store', () => {
     expect(await reopened.readResult('s3')).toEqual(RESULT);
   });
 
+  it('keeps the most recent results in memory after their files are written, within its byte bound', async () => {
+    const store = await StatementStore.open(stateDir, HOUR, 100);
+    const big: StoredResult = { ...RESULT, records: [[{ stringValue: 'x'.repeat(200) }]] };
+    store.saveResult('r1', RESULT, 40);
+    store.saveResult('r2', RESULT, 40);
+    store.saveResult('r3', big, 200); // over the bound: on disk only
+    await store.flush();
+    expect(await store.readResult('r1')).toBe(RESULT);
+    store.saveResult('r4', RESULT, 40); // r2 is now the least recently used and leaves
+    await store.flush();
+    expect(await store.readResult('r1')).toBe(RESULT);
+    expect(await store.readResult('r4')).toBe(RESULT);
+    const r2 = await store.readResult('r2');
+    expect(r2).toEqual(RESULT);
+    expect(r2).not.toBe(RESULT);
+    expect(await store.readResult('r3')).toEqual(big);
+    const reopened = await StatementStore.open(stateDir, HOUR);
+    const fromDisk = await reopened.readResult('r1');
+    expect(fromDisk).toEqual(RESULT);
+    expect(await reopened.readResult('r1')).toBe(fromDisk);
+  });
+
   it('writes a finished record only after its result is on disk', async () => {
     const store = await StatementStore.open(stateDir, HOUR);
-    store.saveResult('s4', RESULT);
+    store.saveResult('s4', RESULT, 40);
     store.save(record('s4', 'FINISHED'));
     await store.flush();
     expect(operations.indexOf('rename s4.json')).toBeGreaterThanOrEqual(0);
@@ -110,7 +132,7 @@ describe('statement store', () => {
 
   it('forgets expired statements with their results, in memory and on disk', async () => {
     const store = await StatementStore.open(stateDir, 50);
-    store.saveResult('s6', RESULT);
+    store.saveResult('s6', RESULT, 40);
     store.save(record('s6', 'FINISHED'));
     await new Promise((resolve) => setTimeout(resolve, 60));
     await store.expire();

@@ -3,6 +3,9 @@ import { join } from 'node:path';
 import { isFinal, type StatementRecord, type StoredResult } from './statement-record.js';
 
 /** The latest background write of one file; while not started, later writes of that file join it. */
+/** Result bytes (as ResultSize counts them; the heap holds several times more) kept in memory after their files are written. */
+export const DEFAULT_RECENT_RESULT_BYTES = 16 * 1024 * 1024;
+
 interface FileWrites {
   done: Promise<void>;
   started: boolean;
@@ -18,25 +21,33 @@ interface FileWrites {
  * running and one more queued (which writes the latest state), each write
  * replaces its file atomically, and a record is written only after its
  * results are on disk, so a record read back after a crash never names a
- * result that is missing. A result stays in memory until its file is written.
+ * result that is missing. A result stays in memory until its file is written,
+ * and the most recently saved or read results (up to `maxRecentResultBytes`)
+ * stay there after that, so the first pages after FINISHED never wait for the disk.
  */
 export class StatementStore {
   private readonly statements = new Map<string, StatementRecord>();
   private readonly unwrittenResults = new Map<string, StoredResult>();
+  private readonly recentResults = new Map<string, { result: StoredResult; bytes: number }>();
+  private recentBytes = 0;
   private readonly files = new Map<string, FileWrites>();
   private readonly dirty = new Set<string>();
   private flushScheduled = false;
   private readonly metaDir: string;
   private readonly resultDir: string;
 
-  private constructor(root: string, private readonly retentionMs: number) {
+  private constructor(
+    root: string,
+    private readonly retentionMs: number,
+    private readonly maxRecentResultBytes: number,
+  ) {
     this.metaDir = join(root, 'statements');
     this.resultDir = join(root, 'results');
   }
 
   /** Loads kept statements; drops expired ones; records statements a stop interrupted as ABORTED. */
-  static async open(stateDir: string, retentionMs: number): Promise<StatementStore> {
-    const store = new StatementStore(join(stateDir, 'data-api'), retentionMs);
+  static async open(stateDir: string, retentionMs: number, maxRecentResultBytes = DEFAULT_RECENT_RESULT_BYTES): Promise<StatementStore> {
+    const store = new StatementStore(join(stateDir, 'data-api'), retentionMs, maxRecentResultBytes);
     await mkdir(store.metaDir, { recursive: true });
     await mkdir(store.resultDir, { recursive: true });
     for (const file of await readdir(store.metaDir)) {
@@ -74,9 +85,10 @@ export class StatementStore {
     setImmediate(() => this.writeDirty());
   }
 
-  /** Keeps a sub-statement's result, readable at once; its file is written in the background. */
-  saveResult(subStatementId: string, result: StoredResult): void {
+  /** Keeps a sub-statement's result (about `bytes` large), readable at once; its file is written in the background. */
+  saveResult(subStatementId: string, result: StoredResult, bytes: number): void {
     this.unwrittenResults.set(subStatementId, result);
+    this.remember(subStatementId, result, bytes);
     const path = this.resultPath(subStatementId);
     void this.writeFile(path, () => JSON.stringify(result)).then(() => {
       if (this.unwrittenResults.get(subStatementId) === result) this.unwrittenResults.delete(subStatementId);
@@ -84,9 +96,18 @@ export class StatementStore {
   }
 
   async readResult(subStatementId: string): Promise<StoredResult> {
+    const recent = this.recentResults.get(subStatementId);
+    if (recent) {
+      this.recentResults.delete(subStatementId);
+      this.recentResults.set(subStatementId, recent);
+      return recent.result;
+    }
     const unwritten = this.unwrittenResults.get(subStatementId);
     if (unwritten) return unwritten;
-    return JSON.parse(await readFile(this.resultPath(subStatementId), 'utf8')) as StoredResult;
+    const text = await readFile(this.resultPath(subStatementId), 'utf8');
+    const result = JSON.parse(text) as StoredResult;
+    this.remember(subStatementId, result, text.length);
+    return result;
   }
 
   /** Deletes statements (and their results) older than the retention period. */
@@ -96,7 +117,10 @@ export class StatementStore {
       this.statements.delete(record.id);
       this.dirty.delete(record.id);
       const paths = [this.recordPath(record.id), ...record.subStatements.map((sub) => this.resultPath(sub.id))];
-      for (const sub of record.subStatements) this.unwrittenResults.delete(sub.id);
+      for (const sub of record.subStatements) {
+        this.unwrittenResults.delete(sub.id);
+        this.forget(sub.id);
+      }
       // A write still running would put the file back after rm.
       await Promise.allSettled(paths.map((path) => this.files.get(path)?.done));
       for (const path of paths) await rm(path, { force: true });
@@ -118,6 +142,25 @@ export class StatementStore {
       void this.writeFile(this.recordPath(id), () => JSON.stringify(record), results).catch(() => undefined);
     }
     this.dirty.clear();
+  }
+
+  private remember(subStatementId: string, result: StoredResult, bytes: number): void {
+    this.forget(subStatementId);
+    if (bytes > this.maxRecentResultBytes) return;
+    this.recentResults.set(subStatementId, { result, bytes });
+    this.recentBytes += bytes;
+    for (const [id, oldest] of this.recentResults) {
+      if (this.recentBytes <= this.maxRecentResultBytes) break;
+      this.recentResults.delete(id);
+      this.recentBytes -= oldest.bytes;
+    }
+  }
+
+  private forget(subStatementId: string): void {
+    const kept = this.recentResults.get(subStatementId);
+    if (!kept) return;
+    this.recentResults.delete(subStatementId);
+    this.recentBytes -= kept.bytes;
   }
 
   private isExpired(record: StatementRecord): boolean {
