@@ -135,6 +135,20 @@ GROUP BY 1 ORDER BY 1`;
     expect((await allRecords(check.id)).records).toEqual([[{ longValue: 0 }]]);
   });
 
+  it('returns the same statement for a resubmission with the same ClientToken, and a new one for another token', async () => {
+    const submit = (token: string, seq: string) =>
+      warehouse.client.send(new ExecuteStatementCommand({ ...TARGET, Sql: 'SELECT :seq::int8 AS seq', Parameters: [{ name: 'seq', value: seq }], ClientToken: token }));
+    const first = await submit('token-a', '1');
+    const again = await submit('token-a', '2');
+    const other = await submit('token-b', '3');
+    expect(again.Id).toBe(first.Id);
+    expect(other.Id).not.toBe(first.Id);
+    await waitUntilFinal(warehouse.client, first.Id as string);
+    await waitUntilFinal(warehouse.client, other.Id as string);
+    expect((await warehouse.client.send(new GetStatementResultCommand({ Id: first.Id }))).Records).toEqual([[{ longValue: 1 }]]);
+    expect((await warehouse.client.send(new GetStatementResultCommand({ Id: other.Id }))).Records).toEqual([[{ longValue: 3 }]]);
+  });
+
   it('accepts a statement with an SQL error and reports it FAILED with the message', async () => {
     const { id, described } = await run('SELECT * FROM no_such_table');
     expect(described.Status).toBe('FAILED');

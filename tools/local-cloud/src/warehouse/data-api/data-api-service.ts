@@ -33,7 +33,7 @@ export class DataApiService {
   };
 
   private async submit(request: SubmitRequest): Promise<Body> {
-    const existing = request.clientToken ? this.store.all().find((record) => record.clientToken === request.clientToken) : undefined;
+    const existing = request.clientToken ? this.store.findByClientToken(request.clientToken) : undefined;
     const record = existing ?? this.create(request);
     if (!existing) this.runner.start(record);
     if (request.waitTimeSeconds !== undefined) await this.runner.waitForFinal(record.id, request.waitTimeSeconds * 1000);

@@ -57,6 +57,19 @@ describe('statement store', () => {
     expect((await onDisk('s1')).status).toBe('FINISHED');
   });
 
+  it('writes nothing right away: changes go out together once the batch is due, or at once on flush', async () => {
+    const store = await StatementStore.open(stateDir, HOUR, { persistDelayMs: 60 });
+    store.saveResult('b1', RESULT, 40);
+    store.save(record('b1', 'FINISHED'));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(operations).toEqual([]);
+    await new Promise((resolve) => setTimeout(resolve, 120));
+    expect(writesOf('b1.json')).toBe(2);
+    store.save(record('b2', 'FINISHED'));
+    await store.flush();
+    expect((await onDisk('b2')).status).toBe('FINISHED');
+  });
+
   it('keeps at most one write queued per file, which carries the latest state', async () => {
     const store = await StatementStore.open(stateDir, HOUR);
     const r = record('s2');
@@ -85,7 +98,7 @@ describe('statement store', () => {
   });
 
   it('keeps the most recent results in memory after their files are written, within its byte bound', async () => {
-    const store = await StatementStore.open(stateDir, HOUR, 100);
+    const store = await StatementStore.open(stateDir, HOUR, { maxRecentResultBytes: 100 });
     const big: StoredResult = { ...RESULT, records: [[{ stringValue: 'x'.repeat(200) }]] };
     store.saveResult('r1', RESULT, 40);
     store.saveResult('r2', RESULT, 40);
@@ -128,6 +141,21 @@ describe('statement store', () => {
     expect(reopened.get('s5')).toMatchObject({ status: 'ABORTED', error: expect.stringMatching(/stopped before the statement finished/) });
     await reopened.flush();
     expect((await onDisk('s5')).status).toBe('ABORTED');
+  });
+
+  it('finds a statement by its ClientToken, also after a restart, until it expires', async () => {
+    const store = await StatementStore.open(stateDir, 300);
+    store.save({ ...record('s7', 'FINISHED'), clientToken: 'tok-7' });
+    store.save(record('s8', 'FINISHED'));
+    expect(store.findByClientToken('tok-7')?.id).toBe('s7');
+    expect(store.findByClientToken('tok-8')).toBeUndefined();
+    await store.flush();
+    const reopened = await StatementStore.open(stateDir, 300);
+    expect(reopened.findByClientToken('tok-7')?.id).toBe('s7');
+    await new Promise((resolve) => setTimeout(resolve, 320));
+    expect(reopened.findByClientToken('tok-7')).toBeUndefined();
+    await reopened.expire();
+    expect(reopened.findByClientToken('tok-7')).toBeUndefined();
   });
 
   it('forgets expired statements with their results, in memory and on disk', async () => {

@@ -6,6 +6,14 @@ import { isFinal, type StatementRecord, type StoredResult } from './statement-re
 /** Result bytes (as ResultSize counts them; the heap holds several times more) kept in memory after their files are written. */
 export const DEFAULT_RECENT_RESULT_BYTES = 16 * 1024 * 1024;
 
+/** How long changes wait before they are written (they batch up meanwhile). */
+export const DEFAULT_PERSIST_DELAY_MS = 100;
+
+export interface StatementStoreOptions {
+  maxRecentResultBytes?: number;
+  persistDelayMs?: number;
+}
+
 interface FileWrites {
   done: Promise<void>;
   started: boolean;
@@ -16,23 +24,27 @@ interface FileWrites {
  * `<stateDir>/data-api/`, so results outlive a restart until they expire.
  *
  * Memory is what every read sees; the disk follows in the background, off the
- * statement's path: a record changed several times in one event-loop turn
- * (PICKED, STARTED, FINISHED) is written once, each file has at most one write
- * running and one more queued (which writes the latest state), each write
- * replaces its file atomically, and a record is written only after its
- * results are on disk, so a record read back after a crash never names a
- * result that is missing. A result stays in memory until its file is written,
- * and the most recently saved or read results (up to `maxRecentResultBytes`)
- * stay there after that, so the first pages after FINISHED never wait for the disk.
+ * statement's path and out of the moments right after it ends (when its
+ * status-change event is being delivered): changes are written in batches
+ * `persistDelayMs` (100 ms) after the first unsaved change, so a statement that
+ * passes PICKED, STARTED and FINISHED in that time is written once. Each file
+ * has at most one write running and one queued (which writes the latest state),
+ * each write replaces its file atomically, and a record is written only after
+ * its results are on disk, so a record read back after a crash never names a
+ * result that is missing. `flush()` (on stop) writes everything at once. A
+ * result stays in memory until its file is written, and the most recently saved
+ * or read results (up to `maxRecentResultBytes`) stay there after that, so the
+ * first pages after FINISHED never wait for the disk.
  */
 export class StatementStore {
   private readonly statements = new Map<string, StatementRecord>();
+  private readonly byClientToken = new Map<string, string>();
   private readonly unwrittenResults = new Map<string, StoredResult>();
   private readonly recentResults = new Map<string, { result: StoredResult; bytes: number }>();
   private recentBytes = 0;
   private readonly files = new Map<string, FileWrites>();
-  private readonly dirty = new Set<string>();
-  private flushScheduled = false;
+  /** Opens when the batch of changes since it was made is due to be written. */
+  private gate?: { opened: Promise<void>; open: () => void; timer: NodeJS.Timeout };
   private readonly metaDir: string;
   private readonly resultDir: string;
 
@@ -40,20 +52,27 @@ export class StatementStore {
     root: string,
     private readonly retentionMs: number,
     private readonly maxRecentResultBytes: number,
+    private readonly persistDelayMs: number,
   ) {
     this.metaDir = join(root, 'statements');
     this.resultDir = join(root, 'results');
   }
 
   /** Loads kept statements; drops expired ones; records statements a stop interrupted as ABORTED. */
-  static async open(stateDir: string, retentionMs: number, maxRecentResultBytes = DEFAULT_RECENT_RESULT_BYTES): Promise<StatementStore> {
-    const store = new StatementStore(join(stateDir, 'data-api'), retentionMs, maxRecentResultBytes);
+  static async open(stateDir: string, retentionMs: number, options: StatementStoreOptions = {}): Promise<StatementStore> {
+    const store = new StatementStore(
+      join(stateDir, 'data-api'),
+      retentionMs,
+      options.maxRecentResultBytes ?? DEFAULT_RECENT_RESULT_BYTES,
+      options.persistDelayMs ?? DEFAULT_PERSIST_DELAY_MS,
+    );
     await mkdir(store.metaDir, { recursive: true });
     await mkdir(store.resultDir, { recursive: true });
     for (const file of await readdir(store.metaDir)) {
       if (!file.endsWith('.json')) continue;
       const record = JSON.parse(await readFile(join(store.metaDir, file), 'utf8')) as StatementRecord;
       store.statements.set(record.id, record);
+      if (record.clientToken !== undefined) store.byClientToken.set(record.clientToken, record.id);
       if (!isFinal(record.status)) {
         const now = Date.now();
         record.status = 'ABORTED';
@@ -72,25 +91,29 @@ export class StatementStore {
     return record && !this.isExpired(record) ? record : undefined;
   }
 
+  /** The unexpired statement submitted with this ClientToken, without scanning every statement. */
+  findByClientToken(clientToken: string): StatementRecord | undefined {
+    const id = this.byClientToken.get(clientToken);
+    return id === undefined ? undefined : this.get(id);
+  }
+
   all(): StatementRecord[] {
     return [...this.statements.values()].filter((record) => !this.isExpired(record));
   }
 
-  /** Records a new or changed statement; it reaches the disk in the background (once per event-loop turn). */
+  /** Records a new or changed statement; it reaches the disk with the next batch of writes. */
   save(record: StatementRecord): void {
     this.statements.set(record.id, record);
-    this.dirty.add(record.id);
-    if (this.flushScheduled) return;
-    this.flushScheduled = true;
-    setImmediate(() => this.writeDirty());
+    if (record.clientToken !== undefined) this.byClientToken.set(record.clientToken, record.id);
+    const results = (): (Promise<void> | undefined)[] => record.subStatements.map((sub) => this.files.get(this.resultPath(sub.id))?.done);
+    void this.writeFile(this.recordPath(record.id), () => JSON.stringify(record), this.nextBatch(), results).catch(() => undefined);
   }
 
-  /** Keeps a sub-statement's result (about `bytes` large), readable at once; its file is written in the background. */
+  /** Keeps a sub-statement's result (about `bytes` large), readable at once; its file is written with the next batch. */
   saveResult(subStatementId: string, result: StoredResult, bytes: number): void {
     this.unwrittenResults.set(subStatementId, result);
     this.remember(subStatementId, result, bytes);
-    const path = this.resultPath(subStatementId);
-    void this.writeFile(path, () => JSON.stringify(result)).then(() => {
+    void this.writeFile(this.resultPath(subStatementId), () => JSON.stringify(result), this.nextBatch()).then(() => {
       if (this.unwrittenResults.get(subStatementId) === result) this.unwrittenResults.delete(subStatementId);
     }, () => undefined /* stays in memory: readable until a restart */);
   }
@@ -115,7 +138,7 @@ export class StatementStore {
     for (const record of [...this.statements.values()]) {
       if (!this.isExpired(record)) continue;
       this.statements.delete(record.id);
-      this.dirty.delete(record.id);
+      if (record.clientToken !== undefined && this.byClientToken.get(record.clientToken) === record.id) this.byClientToken.delete(record.clientToken);
       const paths = [this.recordPath(record.id), ...record.subStatements.map((sub) => this.resultPath(sub.id))];
       for (const sub of record.subStatements) {
         this.unwrittenResults.delete(sub.id);
@@ -127,21 +150,29 @@ export class StatementStore {
     }
   }
 
-  /** Writes every pending change and waits until all of it is on disk. */
+  /** Writes every pending change now and waits until all of it is on disk. */
   async flush(): Promise<void> {
-    this.writeDirty();
+    this.openGate();
     while (this.files.size > 0) await Promise.allSettled([...this.files.values()].map((file) => file.done));
   }
 
-  private writeDirty(): void {
-    this.flushScheduled = false;
-    for (const id of this.dirty) {
-      const record = this.statements.get(id);
-      if (!record) continue;
-      const results = (): (Promise<void> | undefined)[] => record.subStatements.map((sub) => this.files.get(this.resultPath(sub.id))?.done);
-      void this.writeFile(this.recordPath(id), () => JSON.stringify(record), results).catch(() => undefined);
+  /** Settles when the current batch is due; the first change after a batch starts the next one. */
+  private nextBatch(): Promise<void> {
+    if (!this.gate) {
+      let open = (): void => undefined;
+      const opened = new Promise<void>((resolve) => (open = resolve));
+      const timer = setTimeout(() => this.openGate(), this.persistDelayMs);
+      this.gate = { opened, open, timer };
     }
-    this.dirty.clear();
+    return this.gate.opened;
+  }
+
+  private openGate(): void {
+    const gate = this.gate;
+    if (!gate) return;
+    this.gate = undefined;
+    clearTimeout(gate.timer);
+    gate.open();
   }
 
   private remember(subStatementId: string, result: StoredResult, bytes: number): void {
@@ -176,15 +207,16 @@ export class StatementStore {
   }
 
   /**
-   * Writes `content()` to `path` (via a temporary file and rename) once the write already running
-   * for that path and every write `waitFor()` names have settled. A call while one is queued joins
-   * it: `content` is taken when the write starts, so the queued write carries the latest state.
+   * Writes `content()` to `path` (via a temporary file and rename) once `batch` is due, the write
+   * already running for that path has settled and every write `waitFor()` names has settled. A call
+   * while one is queued joins it: `content` is taken when the write starts, so it carries the latest state.
    */
-  private writeFile(path: string, content: () => string, waitFor: () => (Promise<void> | undefined)[] = () => []): Promise<void> {
+  private writeFile(path: string, content: () => string, batch: Promise<void>, waitFor: () => (Promise<void> | undefined)[] = () => []): Promise<void> {
     const current = this.files.get(path);
     if (current && !current.started) return current.done;
     const entry: FileWrites = { started: false, done: Promise.resolve() };
     const run = async (): Promise<void> => {
+      await batch;
       for (let waits = waitFor().filter(Boolean); waits.length > 0; waits = waitFor().filter(Boolean)) await Promise.allSettled(waits);
       entry.started = true;
       const temporary = `${path}.tmp`;
