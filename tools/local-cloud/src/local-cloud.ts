@@ -16,7 +16,7 @@ import { createCognitoServer } from './cognito/cognito.server.js';
 import { cognitoLocalJwks, createCognitoService, type CognitoCall } from './cognito/cognito.service.js';
 import { DevMailbox } from './cognito/dev-mailbox.js';
 import { ensureUserPool } from './cognito/user-pool.bootstrap.js';
-import { createDynamoDbServer, ensureTables, physicalTableName, TtlSweeper } from './dynamodb/dynamodb.js';
+import { ensureTables, physicalTableName, startDynamoDbThread, TtlSweeper } from './dynamodb/dynamodb.js';
 import { EventBus, type DeadLetter, type DeliveryPolicy } from './eventbridge/event-bus.js';
 import { createEventBridgeServer } from './eventbridge/eventbridge.server.js';
 import { closeServer, listen } from './http/listen.js';
@@ -162,8 +162,10 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
     }));
     restIdentity.domainName = `127.0.0.1:${restPort}`;
     const ebPort = await start('eventbridge', createEventBridgeServer(bus, logger));
-    const dynamoServer = createDynamoDbServer(join(stateDir, 'dynamodb'));
-    const dynamoPort = await start('dynamodb', dynamoServer);
+    const dynamoThread = await startDynamoDbThread(join(stateDir, 'dynamodb'), ports.dynamodb, DEFAULT_PORTS.dynamodb.env);
+    // Closed after the cleanups pushed later (they run in reverse), so the TTL sweeper and clients stop first.
+    cleanups.push(() => dynamoThread.close());
+    const dynamoPort = dynamoThread.port;
     const cognitoPort = await start('cognito', createCognitoServer(() => {
       if (!late.cognito) throw new Error('Cognito is starting');
       return late.cognito;

@@ -1,6 +1,11 @@
 import { DescribeTableCommand, DynamoDBClient, GetItemCommand, PutItemCommand, QueryCommand, ScanCommand } from '@aws-sdk/client-dynamodb';
 import { registryTable } from '@redwire/system';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ensureTables, startDynamoDbThread } from '../src/dynamodb/dynamodb.js';
+import { PortInUseError } from '../src/index.js';
 import { startTestCloud, type TestCloud } from './support/test-cloud.js';
 
 describe('DynamoDB (dynalite) with the tables of the topology', () => {
@@ -56,5 +61,31 @@ describe('DynamoDB (dynalite) with the tables of the topology', () => {
     await expect(dynamo.send(new GetItemCommand({ TableName: 'nope', Key: { pk: { S: 'x' }, sk: { S: 'y' } } }))).rejects.toMatchObject({ name: 'ResourceNotFoundException' });
     await expect(dynamo.send(new PutItemCommand({ TableName: table(), Item: { pk: { S: 'only-pk' } } }))).rejects.toMatchObject({ name: 'ValidationException' });
     expect((await dynamo.send(new ScanCommand({ TableName: table(), Limit: 1 }))).Count).toBe(1);
+  });
+});
+
+describe('dynalite on its own thread', () => {
+  it('keeps data across a close and a new thread on the same directory, and names the variable when the port is taken', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'redwire-dynalite-'));
+    const spec = { ...registryTable, name: 'registry' };
+    const client = (port: number) => new DynamoDBClient({ endpoint: `http://127.0.0.1:${port}`, region: 'us-east-1', credentials: { accessKeyId: 'l', secretAccessKey: 'l' } });
+    try {
+      const first = await startDynamoDbThread(dir, 0, 'REDWIRE_DYNAMODB_PORT');
+      const writer = client(first.port);
+      const [name] = await ensureTables(writer, 'thread', [spec]);
+      await writer.send(new PutItemCommand({ TableName: name, Item: { pk: { S: 'kept' }, sk: { S: 'meta' } } }));
+      await expect(startDynamoDbThread(join(dir, 'other'), first.port, 'REDWIRE_DYNAMODB_PORT')).rejects.toThrow(PortInUseError);
+      writer.destroy();
+      await first.close();
+
+      const second = await startDynamoDbThread(dir, 0, 'REDWIRE_DYNAMODB_PORT');
+      const reader = client(second.port);
+      const { Item } = await reader.send(new GetItemCommand({ TableName: name, Key: { pk: { S: 'kept' }, sk: { S: 'meta' } } }));
+      expect(Item?.['pk']).toEqual({ S: 'kept' });
+      reader.destroy();
+      await second.close();
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -1,25 +1,65 @@
-import { mkdirSync } from 'node:fs';
-import type { Server } from 'node:http';
+import { Worker } from 'node:worker_threads';
 import {
   CreateTableCommand,
   DeleteItemCommand,
+  DescribeTableCommand,
   DynamoDBClient,
   ResourceInUseException,
   ScanCommand,
   type AttributeValue,
   type CreateTableCommandInput,
 } from '@aws-sdk/client-dynamodb';
-import dynalite from 'dynalite';
 import type { Logger } from 'pino';
 import type { TableSpec } from '@redwire/system';
+import { PortInUseError } from '../http/listen.js';
 
 /** A DynamoDB table name for a logical table: `<prefix>-<name>`. */
 export const physicalTableName = (prefix: string, table: TableSpec) => `${prefix}-${table.name}`;
 
-/** dynalite persisted in `dir` (LevelDB). Tables stay ACTIVE at once. */
-export function createDynamoDbServer(dir: string): Server {
-  mkdirSync(dir, { recursive: true });
-  return dynalite({ path: dir, createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
+/** dynalite listening on its own thread; `close()` closes the server and its LevelDB, then ends the thread. */
+export interface DynamoDbThread {
+  readonly port: number;
+  close(): Promise<void>;
+}
+
+type ThreadMessage = { type: 'listening'; port: number } | { type: 'error'; code?: string; message: string } | { type: 'closed' };
+
+/**
+ * dynalite on a worker thread, persisted in `dir`. The local cloud runs every stand-in and every
+ * handler in one process; the registry's stand-in is the busiest of them (a profile of the bench's
+ * closed loop puts ~18 % of that thread in dynalite and LevelDB, plus its HTTP parsing), and on
+ * its own thread it uses the machine's second core instead of queueing behind the handlers.
+ * Clients reach it over HTTP on 127.0.0.1 exactly as before.
+ */
+export function startDynamoDbThread(dir: string, port: number, variable: string): Promise<DynamoDbThread> {
+  const worker = new Worker(new URL('./dynalite.thread.mjs', import.meta.url), { workerData: { dir, port } });
+  return new Promise((resolve, reject) => {
+    const fail = (error: Error) => {
+      void worker.terminate();
+      reject(error);
+    };
+    worker.once('error', fail);
+    worker.once('message', (message: ThreadMessage) => {
+      worker.off('error', fail);
+      if (message.type === 'listening') resolve({ port: message.port, close: () => closeThread(worker) });
+      else if (message.type === 'error') fail(message.code === 'EADDRINUSE' ? new PortInUseError('dynamodb', port, variable) : new Error(`dynalite failed to start: ${message.message}`));
+      else fail(new Error('dynalite closed before it listened'));
+    });
+  });
+}
+
+function closeThread(worker: Worker): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      void worker.terminate().then(() => resolve());
+    };
+    // A thread that does not answer within 5 s is terminated anyway (LevelDB's log makes that safe).
+    const timer = setTimeout(done, 5_000);
+    worker.once('message', (message: ThreadMessage) => message.type === 'closed' && done());
+    worker.once('exit', done);
+    worker.postMessage('close');
+  });
 }
 
 export function createTableInput(name: string, table: TableSpec): CreateTableCommandInput {
@@ -57,9 +97,21 @@ export async function ensureTables(client: DynamoDBClient, prefix: string, table
     } catch (error) {
       if (!(error instanceof ResourceInUseException)) throw error;
     }
+    await waitUntilActive(client, name);
     names.push(name);
   }
   return names;
+}
+
+/** As with DynamoDB, a new table takes writes only once it is ACTIVE (dynalite: a timer later). */
+async function waitUntilActive(client: DynamoDBClient, name: string, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const { Table } = await client.send(new DescribeTableCommand({ TableName: name }));
+    if (Table?.TableStatus === 'ACTIVE') return;
+    if (Date.now() > deadline) throw new Error(`table ${name} is still ${Table?.TableStatus ?? 'unknown'} after ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
 }
 
 /**
