@@ -162,9 +162,12 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
     }));
     restIdentity.domainName = `127.0.0.1:${restPort}`;
     const ebPort = await start('eventbridge', createEventBridgeServer(bus, logger));
-    const dynamoThread = await startDynamoDbThread(join(stateDir, 'dynamodb'), ports.dynamodb, DEFAULT_PORTS.dynamodb.env);
-    // Closed after the cleanups pushed later (they run in reverse), so the TTL sweeper and clients stop first.
-    cleanups.push(() => dynamoThread.close());
+    const dynamoThread = await startDynamoDbThread(join(stateDir, 'dynamodb'), ports.dynamodb, DEFAULT_PORTS.dynamodb.env, (message) =>
+      logger.error({ error: message.slice(0, 2000) }, 'the DynamoDB stand-in (dynalite) thread failed'),
+    );
+    // First in the list, so the last to run (cleanups run in reverse): everything that may still
+    // call the registry (sockets closing → $disconnect, the TTL sweeper, the bus) stops before it.
+    cleanups.unshift(() => dynamoThread.close());
     const dynamoPort = dynamoThread.port;
     const cognitoPort = await start('cognito', createCognitoServer(() => {
       if (!late.cognito) throw new Error('Cognito is starting');

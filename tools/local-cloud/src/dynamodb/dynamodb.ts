@@ -22,7 +22,7 @@ export interface DynamoDbThread {
   close(): Promise<void>;
 }
 
-type ThreadMessage = { type: 'listening'; port: number } | { type: 'error'; code?: string; message: string } | { type: 'closed' };
+type ThreadMessage = { type: 'listening'; port: number } | { type: 'error'; code?: string; message: string } | { type: 'crashed'; message: string } | { type: 'closed' };
 
 /**
  * dynalite on a worker thread, persisted in `dir`. The local cloud runs every stand-in and every
@@ -31,8 +31,11 @@ type ThreadMessage = { type: 'listening'; port: number } | { type: 'error'; code
  * its own thread it uses the machine's second core instead of queueing behind the handlers.
  * Clients reach it over HTTP on 127.0.0.1 exactly as before.
  */
-export function startDynamoDbThread(dir: string, port: number, variable: string): Promise<DynamoDbThread> {
+export function startDynamoDbThread(dir: string, port: number, variable: string, onCrash: (message: string) => void = () => undefined): Promise<DynamoDbThread> {
   const worker = new Worker(new URL('./dynalite.thread.mjs', import.meta.url), { workerData: { dir, port } });
+  // After start: a crash of the thread is reported, never an unhandled 'error' event.
+  const crashed = (message: ThreadMessage) => message.type === 'crashed' && onCrash(message.message);
+  const failed = (error: Error) => onCrash(error.stack ?? error.message);
   return new Promise((resolve, reject) => {
     const fail = (error: Error) => {
       void worker.terminate();
@@ -41,6 +44,8 @@ export function startDynamoDbThread(dir: string, port: number, variable: string)
     worker.once('error', fail);
     worker.once('message', (message: ThreadMessage) => {
       worker.off('error', fail);
+      worker.on('error', failed);
+      worker.on('message', crashed);
       if (message.type === 'listening') resolve({ port: message.port, close: () => closeThread(worker) });
       else if (message.type === 'error') fail(message.code === 'EADDRINUSE' ? new PortInUseError('dynamodb', port, variable) : new Error(`dynalite failed to start: ${message.message}`));
       else fail(new Error('dynalite closed before it listened'));
@@ -50,13 +55,20 @@ export function startDynamoDbThread(dir: string, port: number, variable: string)
 
 function closeThread(worker: Worker): Promise<void> {
   return new Promise((resolve) => {
+    let finished = false;
     const done = () => {
+      if (finished) return;
+      finished = true;
       clearTimeout(timer);
+      worker.off('message', onMessage);
       void worker.terminate().then(() => resolve());
+    };
+    const onMessage = (message: ThreadMessage) => {
+      if (message.type === 'closed') done();
     };
     // A thread that does not answer within 5 s is terminated anyway (LevelDB's log makes that safe).
     const timer = setTimeout(done, 5_000);
-    worker.once('message', (message: ThreadMessage) => message.type === 'closed' && done());
+    worker.on('message', onMessage);
     worker.once('exit', done);
     worker.postMessage('close');
   });
