@@ -13,7 +13,7 @@ import { preloadChartLibrary } from './chart.element.js';
 import { paramFields, readParamValues } from './param-fields.js';
 import { renderParamFields } from './param-form.js';
 import { errorText, isPending, nextRun, type ReportRun } from './report-run.js';
-import { fetchResult } from './report-result.js';
+import { fetchResult, type LoadedResult } from './report-result.js';
 import { reportStyles } from './report-styles.js';
 import './result-table.element.js';
 
@@ -69,10 +69,22 @@ export class RedwireReportElement extends LitElement {
     },
   });
 
+  /** The rows read so far while later pages of a big result still load. */
+  @state() private _rowsSoFar: LoadedResult | undefined;
+
   private _result = new Task(this, {
     args: () => [this._session, this._run.phase === 'completed' ? this._run.statementId : undefined] as const,
-    task: async ([session, statementId], { signal }) =>
-      session === undefined || statementId === undefined ? undefined : fetchResult(session.rest, statementId, signal),
+    task: async ([session, statementId], { signal }) => {
+      this._rowsSoFar = undefined;
+      if (session === undefined || statementId === undefined) return undefined;
+      try {
+        return await fetchResult(session.rest, statementId, signal, (sofar) => {
+          if (!signal.aborted) this._rowsSoFar = sofar;
+        });
+      } finally {
+        if (!signal.aborted) this._rowsSoFar = undefined;
+      }
+    },
   });
 
   override connectedCallback(): void {
@@ -211,7 +223,12 @@ export class RedwireReportElement extends LitElement {
     const run = this._run;
     if (run.phase !== 'completed') return nothing;
     return this._result.render({
-      pending: () => html`<p>Loading the rows…</p>`,
+      // The first page is shown at once; the chart waits for every row (a partial chart would mislead).
+      pending: () =>
+        this._rowsSoFar === undefined
+          ? html`<p>Loading the rows…</p>`
+          : html`<p role="status">Loading more rows… ${this._rowsSoFar.rows.length} so far.</p>
+              <redwire-result-table exportparts="table,pager" .columns=${this._rowsSoFar.columns} .rows=${this._rowsSoFar.rows} caption=${summary.title}></redwire-result-table>`,
       error: (error) => html`<p class="error" role="alert" part="error">${errorText(error instanceof RestError ? error.code : 'network', error instanceof RestError ? error.message : '')}</p>`,
       complete: (result) =>
         result === undefined

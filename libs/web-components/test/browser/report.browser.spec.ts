@@ -60,6 +60,7 @@ describe.skipIf(chromiumPath === undefined)('<redwire-report> in Chromium', () =
     backend.onSubmit = (message) => backend.complete(backend.accept(message));
     backend.resultFor = tripsPerDayResult;
     backend.refuseUpgrades = false;
+    backend.laterPages = undefined;
   });
 
   afterAll(async () => {
@@ -233,6 +234,26 @@ describe.skipIf(chromiumPath === undefined)('<redwire-report> in Chromium', () =
     await page.getByRole('button', { name: 'Next page' }).click();
     expect(await table.locator('tbody tr').count()).toBe(20);
     expect(await page.getByRole('button', { name: 'Next page' }).isDisabled()).toBe(true);
+    expect(opened?.problems).toEqual([]);
+  });
+
+  it('shows the first page of a big result at once and the rest when it has arrived', async () => {
+    backend.resultFor = () => ({
+      columns: [{ name: 'n', type: 'int4' }],
+      rows: Array.from({ length: 120 }, (_, index) => [index + 1]),
+    });
+    let release = (): void => undefined;
+    backend.laterPages = new Promise<void>((resolve) => (release = resolve));
+    const page = await open();
+    await page.getByLabel('Month').fill('2015-01');
+    await page.getByRole('button', { name: 'Submit' }).click();
+    await page.getByText('Loading more rows… 50 so far.').waitFor();
+    const table = page.getByRole('table');
+    expect(await table.locator('tbody tr').count()).toBe(50);
+    expect(await table.locator('tbody tr').first().locator('td').textContent()).toBe('1');
+    release();
+    await page.getByText('Page 1 of 3').waitFor();
+    expect(await page.getByText('Loading more rows').count()).toBe(0);
     expect(opened?.problems).toEqual([]);
   });
 

@@ -45,6 +45,8 @@ export class FakeBackend {
   page = '<!doctype html><title>empty</title>';
   /** While true, new WebSocket connections are refused (an outage). */
   refuseUpgrades = false;
+  /** When set, result pages after the first wait for it (a slow result). */
+  laterPages: Promise<void> | undefined;
   config: Record<string, string> = {};
   /** What the server does with a submit; the default accepts and completes with `resultFor`. */
   onSubmit: (message: Message) => void = (message) => this.complete(this.accept(message));
@@ -191,7 +193,9 @@ export class FakeBackend {
     const offset = Number(url.searchParams.get('cursor') ?? '0');
     const rows = result.rows.slice(offset, offset + PAGE_SIZE);
     const next = offset + PAGE_SIZE < result.rows.length ? String(offset + PAGE_SIZE) : undefined;
-    return send(200, JSON.stringify(resultPageSchema.parse({ columns: result.columns, rows, ...(next ? { cursor: next } : {}) })));
+    const body = JSON.stringify(resultPageSchema.parse({ columns: result.columns, rows, ...(next ? { cursor: next } : {}) }));
+    if (offset > 0 && this.laterPages) return void this.laterPages.then(() => send(200, body));
+    return send(200, body);
   }
 }
 
