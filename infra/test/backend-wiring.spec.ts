@@ -144,6 +144,23 @@ describe('backend stack: events', () => {
     expect(JSON.parse(String(queuePolicy?.['policy'])).Statement[0].Condition.ArnEquals['aws:SourceArn']).toBe(`\${aws_cloudwatch_event_rule.${ruleName}.arn}`);
   });
 
+  it('raises an alarm on the SNS topic when either dead-letter queue holds a message', () => {
+    const alarms = Object.values(resources(backend, 'aws_cloudwatch_metric_alarm'));
+    const watched = alarms.map((alarm) => referencedName((alarm['dimensions'] as Json)['QueueName'], 'aws_sqs_queue')).sort();
+    expect(watched).toEqual(['notify_failed_invocations', 'notify_undelivered_events']);
+    for (const alarm of alarms) {
+      expect(alarm).toMatchObject({
+        namespace: 'AWS/SQS',
+        metric_name: 'ApproximateNumberOfMessagesVisible',
+        comparison_operator: 'GreaterThanThreshold',
+        threshold: 0,
+        treat_missing_data: 'notBreaching',
+      });
+      expect(alarm['alarm_actions']).toEqual(['${aws_sns_topic.alarms.arn}']);
+    }
+    expect(resource(backend, 'aws_sns_topic', 'alarms')['name']).toBe('redwire-alarms');
+  });
+
   it('runs the sweeper on its rate(1 minute) schedule', () => {
     const [scheduleName, schedule] = resourceWhere(backend, 'aws_cloudwatch_event_rule', 'name', `redwire-${sweeperSchedule.name}`);
     expect(schedule['schedule_expression']).toBe('rate(1 minute)');

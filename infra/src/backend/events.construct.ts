@@ -1,9 +1,11 @@
 import { CloudwatchEventRule } from '@cdktf/provider-aws/lib/cloudwatch-event-rule';
 import { CloudwatchEventTarget } from '@cdktf/provider-aws/lib/cloudwatch-event-target';
+import { CloudwatchMetricAlarm } from '@cdktf/provider-aws/lib/cloudwatch-metric-alarm';
 import { LambdaFunctionEventInvokeConfig } from '@cdktf/provider-aws/lib/lambda-function-event-invoke-config';
 import { LambdaPermission } from '@cdktf/provider-aws/lib/lambda-permission';
 import { SqsQueue } from '@cdktf/provider-aws/lib/sqs-queue';
 import { SqsQueuePolicy } from '@cdktf/provider-aws/lib/sqs-queue-policy';
+import { SnsTopic } from '@cdktf/provider-aws/lib/sns-topic';
 import { statementStatusRule, sweeperSchedule } from '@redwire/system';
 import { policyDocument } from '../shared/policy.js';
 import type { RedwireStack } from '../shared/redwire-stack.js';
@@ -96,4 +98,35 @@ export function eventWiring(
     maximumRetryAttempts: 0,
     maximumEventAgeInSeconds: 60,
   });
+}
+
+/**
+ * An alarm on each of notify's dead-letter queues: a message there is an outcome a user was never
+ * told (the sweeper settles the subscription within minutes, but the cause wants a look). Both
+ * alarms notify one SNS topic; subscribe to it (e-mail, chat, pager) after the first apply.
+ */
+export function deadLetterAlarms(stack: RedwireStack, queues: ReturnType<typeof notifyFailureQueues>): SnsTopic {
+  const topic = new SnsTopic(stack, 'alarms', { name: stack.name('alarms') });
+  const watched = [
+    ['notify_undelivered_events_alarm', queues.undeliveredEvents, 'Statement status events EventBridge could not deliver to notify'],
+    ['notify_failed_invocations_alarm', queues.failedInvocations, 'Statement status events notify failed to handle after its retries'],
+  ] as const;
+  for (const [id, queue, what] of watched) {
+    new CloudwatchMetricAlarm(stack, id, {
+      alarmName: `${queue.name}-not-empty`,
+      alarmDescription: `${what} are waiting in ${queue.name}. Users were not told these outcomes (the sweeper settles them); look at notify's logs, then redrive or purge the queue.`,
+      namespace: 'AWS/SQS',
+      metricName: 'ApproximateNumberOfMessagesVisible',
+      dimensions: { QueueName: queue.name },
+      statistic: 'Maximum',
+      period: 300,
+      evaluationPeriods: 1,
+      threshold: 0,
+      comparisonOperator: 'GreaterThanThreshold',
+      treatMissingData: 'notBreaching',
+      alarmActions: [topic.arn],
+      okActions: [topic.arn],
+    });
+  }
+  return topic;
 }

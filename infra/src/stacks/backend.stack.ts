@@ -11,7 +11,7 @@ import { conditional, Fn } from 'cdktf';
 import type { Construct } from 'constructs';
 import { backendVariables } from '../backend/backend-variables.js';
 import { CATALOG_KEY, catalogBucket, SAMPLE_DATA_PREFIX } from '../backend/catalog-bucket.construct.js';
-import { eventWiring, notifyFailureQueues } from '../backend/events.construct.js';
+import { deadLetterAlarms, eventWiring, notifyFailureQueues } from '../backend/events.construct.js';
 import { deployFunctions, type EnvironmentValues } from '../backend/functions.construct.js';
 import { httpApi } from '../backend/http-api.construct.js';
 import { RedshiftTarget } from '../backend/redshift-target.js';
@@ -104,6 +104,7 @@ export class BackendStack extends RedwireStack {
     });
     this.httpUrl = http.api.apiEndpoint;
     eventWiring(this, functions, queues);
+    const alarms = deadLetterAlarms(this, queues);
 
     const setup = onlyFunction(functions, (f) => f.spec.trigger.kind === 'deploy');
     // Invoked on create and again only when its code or warehouse settings change; setup-warehouse is
@@ -135,6 +136,7 @@ export class BackendStack extends RedwireStack {
     this.output('sample_data_copy_role_arn', catalog.copyRole.arn);
     this.output('registry_table', table.name);
     this.output('notify_dead_letter_queues', [queues.undeliveredEvents.url, queues.failedInvocations.url]);
+    this.output('alarm_topic_arn', alarms.arn);
   }
 }
 
