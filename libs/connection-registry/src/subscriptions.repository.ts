@@ -125,10 +125,10 @@ export class Subscriptions extends SubscriptionReads {
    * idempotent), so a crash after the winning write is healed by the next delivery.
    */
   async finish(key: string, outcome: Outcome, statementId?: string): Promise<FinishResult> {
-    const result = await this.finishOnce(key, outcome, statementId);
-    if (!result.subscription) throw new RegistryError('subscription_not_found', `no subscription ${key}`);
-    await this.releaseSlot(result.subscription);
-    return result as FinishResult;
+    const { won, subscription } = await this.finishOnce(key, outcome, statementId);
+    if (!subscription) throw new RegistryError('subscription_not_found', `no subscription ${key}`);
+    await this.releaseSlot(subscription);
+    return { won, subscription };
   }
 
   /**
