@@ -27,12 +27,14 @@ type ThreadMessage = { type: 'listening'; port: number } | { type: 'error'; code
 /**
  * dynalite on a worker thread, persisted in `dir`. The local cloud runs every stand-in and every
  * handler in one process; the registry's stand-in is the busiest of them (a profile of the bench's
- * closed loop puts ~18 % of that thread in dynalite and LevelDB, plus its HTTP parsing), and on
+ * closed loop put 22 % of that thread in dynalite and LevelDB, plus its HTTP parsing), and on
  * its own thread it uses the machine's second core instead of queueing behind the handlers.
  * Clients reach it over HTTP on 127.0.0.1 exactly as before.
  */
 export function startDynamoDbThread(dir: string, port: number, variable: string, onCrash: (message: string) => void = () => undefined): Promise<DynamoDbThread> {
   const worker = new Worker(new URL('./dynalite.thread.mjs', import.meta.url), { workerData: { dir, port } });
+  const state = { exited: false };
+  worker.once('exit', () => (state.exited = true));
   // After start: a crash of the thread is reported, never an unhandled 'error' event.
   const crashed = (message: ThreadMessage) => message.type === 'crashed' && onCrash(message.message);
   const failed = (error: Error) => onCrash(error.stack ?? error.message);
@@ -46,7 +48,7 @@ export function startDynamoDbThread(dir: string, port: number, variable: string,
       worker.off('error', fail);
       worker.on('error', failed);
       worker.on('message', crashed);
-      if (message.type === 'listening') resolve({ port: message.port, close: () => closeThread(worker) });
+      if (message.type === 'listening') resolve({ port: message.port, close: () => (state.exited ? Promise.resolve() : closeThread(worker)) });
       else if (message.type === 'error') fail(message.code === 'EADDRINUSE' ? new PortInUseError('dynamodb', port, variable) : new Error(`dynalite failed to start: ${message.message}`));
       else fail(new Error('dynalite closed before it listened'));
     });

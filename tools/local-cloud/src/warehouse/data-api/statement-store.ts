@@ -2,7 +2,6 @@ import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promise
 import { join } from 'node:path';
 import { isFinal, type StatementRecord, type StoredResult } from './statement-record.js';
 
-/** The latest background write of one file; while not started, later writes of that file join it. */
 /** Result bytes (as ResultSize counts them; the heap holds several times more) kept in memory after their files are written. */
 export const DEFAULT_RECENT_RESULT_BYTES = 16 * 1024 * 1024;
 
@@ -14,6 +13,7 @@ export interface StatementStoreOptions {
   persistDelayMs?: number;
 }
 
+/** The latest background write of one file; while not started, later writes of that file join it. */
 interface FileWrites {
   done: Promise<void>;
   started: boolean;
